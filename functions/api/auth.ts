@@ -1,0 +1,69 @@
+/**
+ * Staff authentication: a bearer JWT whose `cognito:groups` claim says who the caller
+ * is. In AWS the key set is Cognito's JWKS (`WOODPECKER_JWKS_URL`); locally it is the
+ * local issuer's public key (`WOODPECKER_JWT_PUBLIC_JWK`). The same code verifies both.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { createLocalJWKSet, createRemoteJWKSet, type JWK, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { hasRole, type Principal, principalFromGroups, type Role } from '../domain/identity.js';
+import { ApiError } from './errors.js';
+
+let keySet: JWTVerifyGetKey | undefined;
+let keySetSource: string | undefined;
+
+function resolveKeySet(): JWTVerifyGetKey {
+  const url = process.env.WOODPECKER_JWKS_URL;
+  const local = process.env.WOODPECKER_JWT_PUBLIC_JWK;
+  const source = url ?? local ?? '';
+  if (keySet && keySetSource === source) return keySet;
+  if (url) keySet = createRemoteJWKSet(new URL(url));
+  else if (local) keySet = createLocalJWKSet({ keys: [JSON.parse(local) as JWK] });
+  else throw new ApiError('unauthenticated', 'Staff sign-in is not configured on this server.');
+  keySetSource = source;
+  return keySet;
+}
+
+/** Verify a bearer token; any failure is a 401, never a 5xx. */
+export async function verifyBearer(header: string | undefined): Promise<Principal> {
+  const match = header?.match(/^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i);
+  if (!match?.[1])
+    throw new ApiError('unauthenticated', 'A staff token is required: Authorization: Bearer <token>.');
+  try {
+    const issuer = process.env.WOODPECKER_JWT_ISSUER;
+    const { payload } = await jwtVerify(match[1], resolveKeySet(), {
+      ...(issuer ? { issuer } : {}),
+      algorithms: ['ES256', 'RS256'],
+    });
+    const groups = payload['cognito:groups'];
+    const list = Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [];
+    return principalFromGroups(String(payload.sub ?? 'unknown'), list);
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    const expired = (err as { code?: string }).code === 'ERR_JWT_EXPIRED';
+    throw new ApiError(
+      'unauthenticated',
+      expired ? 'The staff token has expired.' : 'The staff token is not valid.',
+    );
+  }
+}
+
+export type AuthEnv = { Variables: { principal: Principal } };
+
+/**
+ * Authenticate, then authorise by role (401 before 403, as the contract orders them).
+ * Department-level checks happen in the route, once the target is known.
+ */
+export function requireStaff(...roles: Role[]): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    const principal = await verifyBearer(c.req.header('authorization'));
+    if (roles.length && !hasRole(principal, ...roles)) {
+      throw new ApiError('forbidden', `This needs one of the roles: ${roles.join(', ')}.`);
+    }
+    c.set('principal', principal);
+    await next();
+  };
+}
+
+export function principalOf(c: Context<AuthEnv>): Principal {
+  return c.get('principal');
+}

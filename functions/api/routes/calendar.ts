@@ -1,0 +1,59 @@
+/**
+ * The official calendar: anyone may read which years are loaded; the office loads a
+ * new year's schedule (holiday-cn format), and open cases are then recomputed.
+ */
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { platform } from '../../platform.js';
+import { recordAudit } from '../../store/audit.js';
+import { recomputeOpenCases } from '../../usecases/recompute-open-cases.js';
+import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
+import { badRequest } from '../errors.js';
+import { dateSchema, jsonBody, parseWith } from '../validation.js';
+
+export const yearSchema = z.strictObject({
+  year: z.optional(z.number().check(z.int())),
+  days: z
+    .array(z.object({ name: z.string().check(z.maxLength(50)), date: dateSchema, isOffDay: z.boolean() }))
+    .check(z.maxLength(366)),
+});
+
+export const calendarPublicRoutes = new Hono().get('/calendar', async (c) => {
+  const calendar = await platform().calendar.calendar();
+  return c.json({ loadedYears: calendar.loadedYears() });
+});
+
+export const calendarStaffRoutes = new Hono<AuthEnv>().put(
+  '/calendar/:year',
+  requireStaff('office'),
+  async (c) => {
+    const year = parseWith(
+      z.string().check(z.regex(/^20\d\d$/, 'expected a year 2000-2099')),
+      c.req.param('year'),
+      'year',
+    );
+    const body = await jsonBody(c, yearSchema);
+    const wrong = body.days.filter((d) => !d.date.startsWith(`${year}-`));
+    if (wrong.length)
+      throw badRequest(
+        `Dates outside ${year}: ${wrong
+          .slice(0, 3)
+          .map((d) => d.date)
+          .join(', ')}`,
+      );
+    if (body.year !== undefined && body.year !== Number(year))
+      throw badRequest('year in the body does not match the path.');
+    const p = platform();
+    await p.calendar.putYear({ year: Number(year), days: body.days });
+    const recomputed = await recomputeOpenCases(p);
+    const who = principalOf(c);
+    await recordAudit(p.store, {
+      actor: who.subject,
+      roles: [...who.roles],
+      action: 'calendar.load',
+      target: `calendar:${year}`,
+      after: { days: body.days.length, recomputed },
+    });
+    return c.json({ year: Number(year), days: body.days.length, recomputedOpenCases: recomputed });
+  },
+);

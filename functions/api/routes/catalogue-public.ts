@@ -1,0 +1,96 @@
+/**
+ * Public catalogue reads: services (paginated), one service, its curves (JSON or CSV)
+ * and departments. No login.
+ */
+import { type Context, Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { CurvePoint } from '../../domain/curves.js';
+import { platform } from '../../platform.js';
+import { serviceCurves, unitCurves } from '../../usecases/curves.js';
+import { csvResponse, wantsCsv } from '../csv.js';
+import { notFound } from '../errors.js';
+import { idSchema, parseWith, queryOf } from '../validation.js';
+import { monthRange } from './month-range.js';
+
+const listQuery = z.object({
+  limit: z.optional(z.string().check(z.regex(/^([1-9]\d?|100)$/, 'expected 1-100'))),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+  departmentId: z.optional(idSchema),
+  format: z.optional(z.enum(['json', 'csv'])),
+});
+
+export const cataloguePublicRoutes = new Hono()
+  .get('/services', async (c) => {
+    const q = queryOf(c, listQuery);
+    const page = await platform().catalogue.listServices({
+      limit: Number(q.limit ?? 50),
+      cursor: q.cursor,
+      departmentId: q.departmentId,
+    });
+    if (q.format === 'csv') {
+      return csvResponse(
+        c,
+        'services.csv',
+        ['code', 'name', 'departmentId', 'statutoryDays', 'promisedDays'],
+        page.items.map((s) => [s.code, s.name, s.departmentId, s.statutoryDays, s.promisedDays]),
+      );
+    }
+    return c.json(page);
+  })
+  .get('/services/:code', async (c) => {
+    const code = parseWith(idSchema, c.req.param('code'), 'service code');
+    const found = await platform().catalogue.getService(code);
+    if (!found) throw notFound(`No service with code ${code}.`);
+    return c.json({ ...found.service, limits: found.limits });
+  })
+  .get('/services/:code/curves', async (c) => {
+    const code = parseWith(idSchema, c.req.param('code'), 'service code');
+    const p = platform();
+    const { from, to } = monthRange(c, p.clock.now());
+    const curves = await serviceCurves(p, code, from, to);
+    if (wantsCsv(c)) return curvesCsv(c, `curves-${code}-${from}-${to}.csv`, curves.series);
+    return c.json({ service: curves.service, from, to, series: curves.series, summary: curves.summary });
+  })
+  .get('/departments/:id/curves', async (c) => {
+    const id = parseWith(idSchema, c.req.param('id'), 'department id');
+    const p = platform();
+    if (!(await p.catalogue.getDepartment(id))) throw notFound(`No department with id ${id}.`);
+    const { from, to } = monthRange(c, p.clock.now());
+    const curves = await unitCurves(p, 'dept', id, from, to);
+    if (wantsCsv(c)) return curvesCsv(c, `curves-dept-${id}-${from}-${to}.csv`, curves.series);
+    return c.json({ departmentId: id, from, to, series: curves.series, summary: curves.summary });
+  })
+  .get('/city/curves', async (c) => {
+    const p = platform();
+    const { from, to } = monthRange(c, p.clock.now());
+    const curves = await unitCurves(p, 'city', 'all', from, to);
+    if (wantsCsv(c)) return curvesCsv(c, `curves-city-${from}-${to}.csv`, curves.series);
+    return c.json({ from, to, series: curves.series, summary: curves.summary });
+  })
+  .get('/departments', async (c) => c.json({ items: await platform().catalogue.listDepartments() }))
+  .get('/departments/:id', async (c) => {
+    const id = parseWith(idSchema, c.req.param('id'), 'department id');
+    const p = platform();
+    const department = await p.catalogue.getDepartment(id);
+    if (!department) throw notFound(`No department with id ${id}.`);
+    const services = await p.catalogue.listServices({ limit: 100, departmentId: id });
+    return c.json({ ...department, services: services.items });
+  });
+
+function curvesCsv(c: Context, filename: string, series: CurvePoint[]): Response {
+  return csvResponse(
+    c,
+    filename,
+    ['month', 'statutoryDays', 'promisedDays', 'cases', 'actualMean', 'actualP50', 'actualP90', 'onTimeRate'],
+    series.map((s) => [
+      s.month,
+      s.statutoryDays,
+      s.promisedDays,
+      s.cases,
+      s.actual.mean,
+      s.actual.p50,
+      s.actual.p90,
+      s.onTimeRate,
+    ]),
+  );
+}

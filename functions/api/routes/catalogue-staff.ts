@@ -1,0 +1,89 @@
+/**
+ * The efficiency office keeps the catalogue: departments, windows and service items
+ * with effective-dated limits. Every write lands in the audit trail.
+ */
+import { type Context, Hono } from 'hono';
+import * as z from 'zod/mini';
+import { beijingDate } from '../../domain/calendar/index.js';
+import { EARLIEST, limitProblems } from '../../domain/catalogue.js';
+import { platform } from '../../platform.js';
+import { recordAudit } from '../../store/audit.js';
+import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
+import { badRequest, notFound } from '../errors.js';
+import { dateSchema, idSchema, jsonBody, parseWith } from '../validation.js';
+
+const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+
+const departmentBody = z.strictObject({
+  name,
+  district: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  rectificationDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(60))),
+});
+
+const windowBody = z.strictObject({ name, departmentId: idSchema });
+
+const serviceBody = z.strictObject({
+  name,
+  departmentId: idSchema,
+  statutoryDays: z.number().check(z.int(), z.minimum(0), z.maximum(3650)),
+  promisedDays: z.number().check(z.int(), z.minimum(0), z.maximum(3650)),
+  effectiveFrom: z.optional(dateSchema),
+  kind: z.optional(z.enum(['service', 'hotline'])),
+});
+
+export const catalogueStaffRoutes = new Hono<AuthEnv>()
+  .put('/departments/:id', requireStaff('office'), async (c) => {
+    const id = parseWith(idSchema, c.req.param('id'), 'department id');
+    const body = await jsonBody(c, departmentBody);
+    const p = platform();
+    const before = await p.catalogue.getDepartment(id);
+    const department = { id, ...body };
+    const outcome = await p.catalogue.putDepartment(department);
+    await audit(c, 'department.put', `department:${id}`, before, department);
+    return c.json(department, outcome === 'created' ? 201 : 200);
+  })
+  .put('/windows/:id', requireStaff('office'), async (c) => {
+    const id = parseWith(idSchema, c.req.param('id'), 'window id');
+    const body = await jsonBody(c, windowBody);
+    const p = platform();
+    if (!(await p.catalogue.getDepartment(body.departmentId)))
+      throw notFound(`No department ${body.departmentId}.`);
+    const window = { id, ...body };
+    const outcome = await p.catalogue.putWindow(window);
+    await audit(c, 'window.put', `window:${id}`, undefined, window);
+    return c.json(window, outcome === 'created' ? 201 : 200);
+  })
+  .put('/services/:code', requireStaff('office'), async (c) => {
+    const code = parseWith(idSchema, c.req.param('code'), 'service code');
+    const body = await jsonBody(c, serviceBody);
+    const problems = limitProblems(body.statutoryDays, body.promisedDays);
+    if (problems.length) throw badRequest(problems.join('; '));
+    const p = platform();
+    if (!(await p.catalogue.getDepartment(body.departmentId)))
+      throw notFound(`No department ${body.departmentId}.`);
+    const before = await p.catalogue.getService(code);
+    const limits = {
+      effectiveFrom: body.effectiveFrom ?? (before ? beijingDate(p.clock.now()) : EARLIEST),
+      statutoryDays: body.statutoryDays,
+      promisedDays: body.promisedDays,
+    };
+    const outcome = await p.catalogue.putService(
+      { code, name: body.name, departmentId: body.departmentId, kind: body.kind ?? 'service' },
+      limits,
+    );
+    const after = await p.catalogue.getService(code);
+    await audit(c, 'service.put', `service:${code}`, before, after);
+    return c.json({ ...after?.service, limits: after?.limits }, outcome === 'created' ? 201 : 200);
+  });
+
+async function audit(c: Context<AuthEnv>, action: string, target: string, before: unknown, after: unknown) {
+  const who = principalOf(c);
+  await recordAudit(platform().store, {
+    actor: who.subject,
+    roles: [...who.roles],
+    action,
+    target,
+    before,
+    after,
+  });
+}

@@ -1,0 +1,18 @@
+/**
+ * Staff and system routes, every one behind a verified JWT (and, in AWS, the HTTP
+ * API's JWT authorizer too). Runs as the `staff` function in AWS.
+ */
+import { Hono } from 'hono';
+import { createApp } from './app-factory.js';
+import type { AuthEnv } from './auth.js';
+import { calendarStaffRoutes } from './routes/calendar.js';
+import { casesStaffRoutes } from './routes/cases-staff.js';
+import { catalogueStaffRoutes } from './routes/catalogue-staff.js';
+
+/** The group's routes without the app-level middleware. */
+export const staffRoutes = new Hono<AuthEnv>()
+  .route('/api/v1', catalogueStaffRoutes)
+  .route('/api/v1', casesStaffRoutes)
+  .route('/api/v1', calendarStaffRoutes);
+
+export const staffApp = createApp<AuthEnv>().route('/', staffRoutes);

@@ -1,0 +1,55 @@
+/**
+ * The store as the rest of the platform sees it: interfaces the API and jobs talk to.
+ * DynamoDB (functions/store) is one implementation; tests of pure logic may supply
+ * another.
+ */
+import type { HolidayYear } from './calendar/index.js';
+import type { CaseRecord } from './cases/case.js';
+import type { Department, LimitVersion, Service, ServiceWindow } from './catalogue.js';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface CatalogueStore {
+  putDepartment(d: Department): Promise<'created' | 'updated'>;
+  getDepartment(id: string): Promise<Department | undefined>;
+  listDepartments(): Promise<Department[]>;
+  putWindow(w: ServiceWindow): Promise<'created' | 'updated'>;
+  listWindows(departmentId: string): Promise<ServiceWindow[]>;
+  /** Create or update a service and, when limits are given, add a limit version. */
+  putService(
+    s: Omit<Service, 'statutoryDays' | 'promisedDays'>,
+    limits: LimitVersion,
+  ): Promise<'created' | 'updated'>;
+  getService(code: string): Promise<{ service: Service; limits: LimitVersion[] } | undefined>;
+  listServices(options: {
+    limit: number;
+    cursor?: string | undefined;
+    departmentId?: string | undefined;
+  }): Promise<Page<Service>>;
+}
+
+export type IngestStatus = 'created' | 'updated' | 'unchanged' | 'stale';
+
+export interface PutCaseOutcome {
+  status: IngestStatus;
+  /** The stored status before this write, when it replaced one. */
+  previousStatus?: CaseRecord['status'];
+}
+
+export interface CaseStore {
+  /** Write a case's whole state; `updatedAt` decides which state wins. */
+  putCase(
+    record: CaseRecord,
+    extra: Record<string, unknown>,
+    standing: { warning: string; nextCheck: string | undefined },
+  ): Promise<PutCaseOutcome>;
+  getCase(caseId: string): Promise<(CaseRecord & Record<string, unknown>) | undefined>;
+}
+
+export interface CalendarStore {
+  loadedYears(): Promise<HolidayYear[]>;
+  putYear(year: HolidayYear): Promise<void>;
+}

@@ -1,0 +1,15 @@
+/**
+ * The stream consumer: applies each record's aggregate delta exactly once and reports
+ * partial batch failures (Lambda retries from the first failed record).
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { logger, metrics } from '../shared/powertools.js';
+import { aggregateRecords } from '../store/aggregator.js';
+import { storeClient } from '../store/client.js';
+
+export const aggregate = (event: DynamoDBStreamEvent) => aggregateRecords(storeClient(), event.Records);
+
+export const handler = middy(aggregate).use(injectLambdaContext(logger)).use(logMetrics(metrics));

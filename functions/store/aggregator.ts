@@ -1,0 +1,46 @@
+/**
+ * The stream aggregator: turns a batch of stream records (Lambda's event shape, also
+ * produced by the local poller) into exactly-once aggregate deltas, and reports the
+ * records it could not apply as batch item failures so they are retried, not dropped.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
+import type { Item } from '../domain/aggregates/contribution.js';
+import { deltaOf } from '../domain/aggregates/contributors.js';
+import { applyDeltas, type SourceDelta } from './aggregates.js';
+import type { StoreClient } from './client.js';
+
+function imageOf(image: unknown): Item | undefined {
+  return image ? (unmarshall(image as Record<string, AttributeValue>) as Item) : undefined;
+}
+
+export function deltasOfRecords(records: DynamoDBRecord[]): SourceDelta[] {
+  return records.map((r) => {
+    const oldItem = imageOf(r.dynamodb?.OldImage);
+    const newItem = imageOf(r.dynamodb?.NewImage);
+    const keyItem = newItem ?? oldItem;
+    return {
+      eventId: r.eventID ?? `${r.dynamodb?.SequenceNumber}`,
+      sourceId: String(keyItem?.pk ?? ''),
+      deltas: deltaOf(oldItem, newItem),
+    };
+  });
+}
+
+export async function aggregateRecords(
+  store: StoreClient,
+  records: DynamoDBRecord[],
+): Promise<DynamoDBBatchResponse> {
+  const deltas = deltasOfRecords(records);
+  const result = await applyDeltas(store, deltas);
+  if (!result.failed.length) return { batchItemFailures: [] };
+  const failed = new Set(result.failed);
+  const firstFailed = records.findIndex((_, i) => failed.has(deltas[i]!.eventId));
+  // Lambda retries from the lowest failure; later records are deduplicated by markers.
+  return {
+    batchItemFailures: records
+      .slice(Math.max(firstFailed, 0))
+      .map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? '' })),
+  };
+}

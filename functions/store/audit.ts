@@ -1,0 +1,61 @@
+/**
+ * The audit trail of staff writes: who, when, what, and the state before and after.
+ * Kept per target so one target's history is one Query; also listed by time for the
+ * office through gsi1.
+ */
+import { randomUUID } from 'node:crypto';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { StoreClient } from './client.js';
+import { keys } from './keys.js';
+
+export interface AuditEntry {
+  actor: string;
+  roles: string[];
+  action: string;
+  target: string;
+  at: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export async function recordAudit(
+  store: StoreClient,
+  entry: Omit<AuditEntry, 'at'> & { at?: string },
+): Promise<void> {
+  const at = entry.at ?? new Date().toISOString();
+  const id = randomUUID();
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: {
+        ...keys.audit(entry.target, at, id),
+        gsi1pk: 'AUDIT',
+        gsi1sk: `${at}#${id}`,
+        type: 'audit',
+        v: 1,
+        ...entry,
+        at,
+      },
+    }),
+  );
+}
+
+export async function auditOf(store: StoreClient, target: string): Promise<AuditEntry[]> {
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.audit(target, '', '').pk },
+      ConsistentRead: true,
+    }),
+  );
+  return (out.Items ?? []).map(({ actor, roles, action, target: t, at, before, after }) => ({
+    actor,
+    roles,
+    action,
+    target: t,
+    at,
+    before,
+    after,
+  }));
+}

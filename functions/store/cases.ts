@@ -1,0 +1,135 @@
+/**
+ * Cases in DynamoDB. One conditional PutItem per case decides, atomically, whether the
+ * incoming state is newer (`updatedAt`), the same, or stale — no read before write, so
+ * ingest runs at close to the speed of raw puts and concurrent deliveries cannot
+ * interleave. Open cases carry the sparse due-date index keys; completed ones do not.
+ */
+import { createHash } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { CaseRecord } from '../domain/cases/case.js';
+import type { CaseStore, PutCaseOutcome } from '../domain/ports.js';
+import type { StoreClient } from './client.js';
+import { keys } from './keys.js';
+
+/** Where an open case stands today; kept on the item for the sweeper and the board. */
+export interface CaseStanding {
+  warning: string;
+  /** Next date its colour changes; undefined when none will. */
+  nextCheck: string | undefined;
+}
+
+/** Far-future sort key for open cases with no further colour change. */
+const NEVER = '9999-12-31';
+
+/** The index keys that depend on where an open case stands. */
+export function standingKeys(
+  record: Pick<CaseRecord, 'caseId' | 'acceptedAt' | 'status'>,
+  standing: CaseStanding,
+) {
+  if (record.status === 'completed') return {};
+  return {
+    ...keys.openByDue(record.caseId, standing.nextCheck ?? NEVER),
+    ...(standing.warning === 'green'
+      ? {}
+      : keys.openByWarning(standing.warning, record.acceptedAt, record.caseId)),
+  };
+}
+
+/** The stored item for a case, with its index keys. */
+export function caseItem(
+  record: CaseRecord,
+  extra: Record<string, unknown>,
+  standing: CaseStanding,
+): Record<string, unknown> {
+  const content = { ...record, ...extra };
+  // The hash covers what upstream sent and what follows from it, not today's colour.
+  const hash = createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 22);
+  return {
+    ...keys.case(record.caseId),
+    ...keys.caseByDepartment(record.departmentId, record.acceptedAt, record.caseId),
+    ...standingKeys(record, standing),
+    type: 'case',
+    v: 1,
+    ...content,
+    warning: standing.warning,
+    updatedAtMs: record.updatedAt ? Date.parse(record.updatedAt) : undefined,
+    contentHash: hash,
+  };
+}
+
+export class DynamoCaseStore implements CaseStore {
+  constructor(private readonly store: StoreClient) {}
+
+  async putCase(
+    record: CaseRecord,
+    extra: Record<string, unknown>,
+    standing: CaseStanding,
+  ): Promise<PutCaseOutcome> {
+    const item = caseItem(record, extra, standing);
+    const withVersion = typeof item.updatedAtMs === 'number';
+    try {
+      const out = await this.store.doc.send(
+        new PutCommand({
+          TableName: this.store.tableName,
+          Item: item,
+          ConditionExpression: withVersion
+            ? 'attribute_not_exists(pk) OR attribute_not_exists(updatedAtMs) OR updatedAtMs < :u'
+            : 'attribute_not_exists(pk) OR contentHash <> :h',
+          ExpressionAttributeValues: withVersion ? { ':u': item.updatedAtMs } : { ':h': item.contentHash },
+          ReturnValues: 'ALL_OLD',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return out.Attributes
+        ? { status: 'updated', previousStatus: out.Attributes.status as CaseRecord['status'] }
+        : { status: 'created' };
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      const old = err.Item as Record<string, { N?: string }> | undefined;
+      if (!withVersion) return { status: 'unchanged' };
+      const oldVersion = old?.updatedAtMs?.N ? Number(old.updatedAtMs.N) : undefined;
+      return { status: oldVersion === item.updatedAtMs ? 'unchanged' : 'stale' };
+    }
+  }
+
+  async getCase(caseId: string): Promise<(CaseRecord & Record<string, unknown>) | undefined> {
+    const out = await this.store.doc.send(
+      new GetCommand({ TableName: this.store.tableName, Key: keys.case(caseId), ConsistentRead: true }),
+    );
+    return out.Item as (CaseRecord & Record<string, unknown>) | undefined;
+  }
+
+  /**
+   * Record the sweeper's view of an open case: its colour and next check date (and its
+   * place on the warnings board). A no-op if the case changed meanwhile.
+   */
+  async setStanding(
+    record: Pick<CaseRecord, 'caseId' | 'acceptedAt' | 'status'>,
+    standing: CaseStanding,
+    contentHash: string,
+  ): Promise<boolean> {
+    const k = standingKeys(record, standing) as Record<string, string>;
+    const sets = Object.keys(k).map((name) => `${name} = :${name}`);
+    const removes = ['gsi3pk', 'gsi3sk'].filter((name) => !(name in k));
+    try {
+      await this.store.doc.send(
+        new UpdateCommand({
+          TableName: this.store.tableName,
+          Key: keys.case(record.caseId),
+          UpdateExpression: `SET ${['warning = :w', ...sets].join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ConditionExpression: 'contentHash = :h',
+          ExpressionAttributeValues: {
+            ':w': standing.warning,
+            ':h': contentHash,
+            ...Object.fromEntries(Object.entries(k).map(([name, v]) => [`:${name}`, v])),
+          },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      return false;
+    }
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Case ingest (`POST /api/v1/cases:batch` and `npm run import:cases`): each case is
+ * validated and written on its own, so one bad row never loses the good ones; a case
+ * id repeated in a batch is applied in order. The answer lists each case's outcome.
+ */
+import * as z from 'zod/mini';
+import { beijingDate } from '../domain/calendar/index.js';
+import type { CaseInput, CaseRecord } from '../domain/cases/case.js';
+import { buildCase } from '../domain/cases/case.js';
+import { canWriteCasesOf, type Principal } from '../domain/identity.js';
+import { hashPhone, maskPhone } from '../domain/pii.js';
+import type { IngestStatus } from '../domain/ports.js';
+import { issueRatingToken } from '../domain/rating-token.js';
+import type { Platform } from '../platform.js';
+import { readConfig } from '../shared/config.js';
+import { platformSecret } from '../shared/secrets.js';
+import { describeIssues } from '../shared/zod-issues.js';
+import { caseInputSchema } from './case-schema.js';
+import { standingOf } from './case-standing.js';
+
+export const MAX_BATCH = 500;
+const CONCURRENCY = 16;
+
+export interface IngestResult {
+  caseId: string;
+  status: IngestStatus | 'rejected';
+  error?: { code: 'invalid_request' | 'forbidden' | 'not_found'; message: string };
+  ratingUrl?: string;
+}
+
+/** Hooks for what happens after a case is stored (rating invitations). */
+export interface IngestHooks {
+  onCompleted?: (record: CaseRecord, applicantPhone: string | undefined, ratingUrl: string) => Promise<void>;
+}
+
+export function ratingUrlOf(caseId: string, token: string): string {
+  return `${readConfig().publicBaseUrl}/rate/${encodeURIComponent(caseId)}?t=${token}`;
+}
+
+export async function ingestCases(
+  p: Platform,
+  principal: Principal,
+  rows: unknown[],
+  hooks: IngestHooks = {},
+): Promise<IngestResult[]> {
+  const calendar = await p.calendar.calendar();
+  const today = beijingDate(p.clock.now());
+  const secret = await platformSecret();
+  const services = new Map<string, ReturnType<typeof p.catalogue.getService>>();
+  const departments = new Map<string, ReturnType<typeof p.catalogue.getDepartment>>();
+  const serviceOf = (code: string) => {
+    if (!services.has(code)) services.set(code, p.catalogue.getService(code));
+    return services.get(code)!;
+  };
+  const departmentOf = (id: string) => {
+    if (!departments.has(id)) departments.set(id, p.catalogue.getDepartment(id));
+    return departments.get(id)!;
+  };
+
+  const one = async (row: unknown): Promise<IngestResult> => {
+    const rawId = (row as { caseId?: unknown } | null)?.caseId;
+    const parsed = z.safeParse(caseInputSchema, row);
+    if (!parsed.success) {
+      return {
+        caseId: typeof rawId === 'string' ? rawId : '',
+        status: 'rejected',
+        error: { code: 'invalid_request', message: describeIssues(parsed.error).join('; ') },
+      };
+    }
+    const input: CaseInput = parsed.data;
+    const reject = (code: 'invalid_request' | 'forbidden' | 'not_found', message: string): IngestResult => ({
+      caseId: input.caseId,
+      status: 'rejected',
+      error: { code, message },
+    });
+    const service = await serviceOf(input.serviceCode);
+    if (!service) return reject('not_found', `Unknown service code ${input.serviceCode}.`);
+    const departmentId = service.service.departmentId;
+    if (!canWriteCasesOf(principal, departmentId)) {
+      return reject('forbidden', `You may not write cases of department ${departmentId}.`);
+    }
+    const department = await departmentOf(departmentId);
+    const built = buildCase(input, {
+      today,
+      departmentId,
+      district: department?.district,
+      limits: service.limits,
+      calendar,
+    });
+    if (!built.ok) return reject('invalid_request', built.errors.join('; '));
+    const extra = input.applicantPhone
+      ? {
+          applicantPhoneHash: hashPhone(secret, input.applicantPhone),
+          applicantPhoneMasked: maskPhone(input.applicantPhone),
+        }
+      : {};
+    const outcome = await p.cases.putCase(built.record, extra, standingOf(built.record, today, calendar));
+    const result: IngestResult = { caseId: input.caseId, status: outcome.status };
+    if (built.record.completedAt) {
+      const token = issueRatingToken(secret, input.caseId, new Date(built.record.completedAt));
+      result.ratingUrl = ratingUrlOf(input.caseId, token);
+      const newlyCompleted =
+        (outcome.status === 'created' || outcome.status === 'updated') &&
+        outcome.previousStatus !== 'completed';
+      if (newlyCompleted && hooks.onCompleted)
+        await hooks.onCompleted(built.record, input.applicantPhone, result.ratingUrl);
+    }
+    return result;
+  };
+
+  // Rows of the same case run in order; different cases run concurrently.
+  const byCase = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    const id = (row as { caseId?: unknown } | null)?.caseId;
+    const key = typeof id === 'string' ? id : `\u0000${i}`;
+    byCase.set(key, [...(byCase.get(key) ?? []), i]);
+  });
+  const results: IngestResult[] = new Array(rows.length);
+  const queues = [...byCase.values()];
+  let next = 0;
+  const worker = async () => {
+    while (next < queues.length) {
+      const queue = queues[next++]!;
+      for (const i of queue) results[i] = await one(rows[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queues.length) }, worker));
+  return results;
+}

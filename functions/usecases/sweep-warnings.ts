@@ -1,0 +1,65 @@
+/**
+ * The scheduled sweeper: reads from the sparse open-items index only the cases whose
+ * warning colour changes by today, sets their colour and next check date. Its cost
+ * grows with the number of cases changing colour, not with the size of the table.
+ * Other features register their own due-item handlers by item type.
+ */
+import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { beijingDate, type IsoDate, type WorkCalendar } from '../domain/calendar/index.js';
+import type { CaseRecord } from '../domain/cases/case.js';
+import type { Platform } from '../platform.js';
+import { keys } from '../store/keys.js';
+import { standingOf } from './case-standing.js';
+
+export interface SweepResult {
+  itemsRead: number;
+  updated: number;
+  byType: Record<string, number>;
+}
+
+/** Handles one due item of a type; returns whether it changed anything. */
+export type DueItemHandler = (
+  p: Platform,
+  item: Record<string, unknown>,
+  ctx: { today: IsoDate; calendar: WorkCalendar },
+) => Promise<boolean>;
+
+const caseHandler: DueItemHandler = async (p, item, { today, calendar }) => {
+  const record = item as unknown as CaseRecord & { contentHash: string };
+  if (record.status === 'completed') return false;
+  const standing = standingOf(record, today, calendar);
+  return p.cases.setStanding(record, standing, record.contentHash);
+};
+
+export const dueItemHandlers: Record<string, DueItemHandler> = { case: caseHandler };
+
+export async function sweep(p: Platform): Promise<SweepResult> {
+  const calendar = await p.calendar.calendar();
+  const today = beijingDate(p.clock.now());
+  const result: SweepResult = { itemsRead: 0, updated: 0, byType: {} };
+  for (const partition of keys.openPartitions()) {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out: QueryCommandOutput = await p.store.doc.send(
+        new QueryCommand({
+          TableName: p.store.tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :due',
+          ExpressionAttributeValues: { ':pk': partition, ':due': `${today}#\uffff` },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        result.itemsRead++;
+        const type = String(item.type);
+        const handler = dueItemHandlers[type];
+        if (handler && (await handler(p, item, { today, calendar }))) {
+          result.updated++;
+          result.byType[type] = (result.byType[type] ?? 0) + 1;
+        }
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+  }
+  return result;
+}

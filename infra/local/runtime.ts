@@ -1,0 +1,179 @@
+/**
+ * The whole platform on one machine: DynamoDB Local, the table, the API and site, the
+ * stream poller feeding the aggregator, the scheduled jobs on timers, and the dev
+ * pages. `npm start`, the integration tests and the soak run all start it through
+ * here, so they exercise the same wiring.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { createApiApp } from '../../functions/api/local-app.js';
+import {
+  type Clock,
+  createPlatform,
+  type Platform,
+  setPlatform,
+  systemClock,
+} from '../../functions/platform.js';
+import { aggregateRecords } from '../../functions/store/aggregator.js';
+import { createStoreClient } from '../../functions/store/client.js';
+import { sweep } from '../../functions/usecases/sweep-warnings.js';
+import { mountSite } from '../../web/site-app.js';
+import { ensureTable } from './create-table.js';
+import { mountDevPages } from './dev-pages.js';
+import { type RunningDynamo, startDynamo } from './dynamodb-local.js';
+import { type IssuerKeys, LOCAL_ISSUER, loadOrCreateIssuerKeys } from './issuer.js';
+import { acquireLock } from './lock.js';
+import { dataPaths } from './paths.js';
+import { loadOrCreateSecret } from './secrets.js';
+import { StreamPoller } from './stream-poller.js';
+
+export interface PlatformOptions {
+  dataDir: string;
+  /** HTTP port; 0 picks a free one. */
+  port?: number;
+  tableName?: string;
+  /** Poll the stream and run timers (default true). */
+  background?: boolean;
+  sweepIntervalMs?: number;
+  clock?: Clock;
+  log?: (message: string) => void;
+  /** Receives the stop function as soon as there is anything to stop (signal handlers). */
+  onStop?: (stop: () => Promise<void>) => void;
+  /** Called after the table exists and before the server starts (seeding). */
+  beforeServe?: (
+    platform: Platform,
+    running: Omit<RunningPlatform, 'url' | 'port' | 'stop'>,
+  ) => Promise<void>;
+}
+
+export interface RunningPlatform {
+  url: string;
+  port: number;
+  endpoint: string;
+  dynamo: RunningDynamo;
+  platform: Platform;
+  poller: StreamPoller | undefined;
+  issuerKeys: IssuerKeys;
+  /** Wait until the stream poller has nothing left to deliver. */
+  drain: (timeoutMs?: number) => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const log = options.log ?? (() => {});
+  const paths = dataPaths(options.dataDir);
+  const releaseLock = acquireLock(paths.lockFile, paths.root);
+  const cleanups: (() => Promise<void> | void)[] = [releaseLock];
+  const stopAll = async () => {
+    for (const fn of cleanups.reverse()) {
+      try {
+        await fn();
+      } catch {
+        /* keep stopping the rest */
+      }
+    }
+    cleanups.length = 0;
+  };
+  options.onStop?.(stopAll);
+  try {
+    const dynamo = await startDynamo({ dbPath: paths.dynamoDir, pidFile: paths.dynamoPidFile, log });
+    cleanups.push(() => dynamo.stop());
+    const tableName = options.tableName ?? 'woodpecker';
+    const store = createStoreClient({ tableName, endpoint: dynamo.endpoint });
+    cleanups.push(() => store.raw.destroy());
+    if ((await ensureTable(store.raw, tableName)) === 'created') log(`Created table ${tableName}.`);
+
+    const issuerKeys = await loadOrCreateIssuerKeys(paths.issuerKeyFile);
+    Object.assign(process.env, {
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      WOODPECKER_TABLE: tableName,
+      WOODPECKER_JWT_PUBLIC_JWK: JSON.stringify(issuerKeys.publicJwk),
+      WOODPECKER_JWT_ISSUER: LOCAL_ISSUER,
+      WOODPECKER_SECRET: loadOrCreateSecret(paths.secretsFile),
+      WOODPECKER_SITE_DIR: paths.siteDir,
+    });
+    const platform = createPlatform(store, options.clock ?? systemClock);
+    setPlatform(platform);
+
+    let poller: StreamPoller | undefined;
+    const background = options.background !== false;
+    if (background) {
+      poller = new StreamPoller({
+        client: store.raw,
+        endpoint: dynamo.endpoint,
+        tableName,
+        checkpointFile: paths.streamCheckpointFile,
+        handler: (event: DynamoDBStreamEvent) => aggregateRecords(store, event.Records),
+        log: (m, extra) => log(`${m} ${extra ? JSON.stringify(extra) : ''}`),
+      });
+      poller.start();
+      cleanups.push(() => poller?.stop());
+    }
+    const drain = async (timeoutMs = 60_000) => {
+      if (!poller) return;
+      const deadline = Date.now() + timeoutMs;
+      let quiet = 0;
+      while (Date.now() < deadline) {
+        const got = await poller.pollOnce();
+        quiet = got === 0 ? quiet + 1 : 0;
+        if (quiet >= 2) return;
+      }
+      throw new Error('The stream did not drain in time.');
+    };
+
+    await options.beforeServe?.(platform, {
+      endpoint: dynamo.endpoint,
+      dynamo,
+      platform,
+      poller,
+      issuerKeys,
+      drain,
+    });
+
+    if (background) {
+      const interval = options.sweepIntervalMs ?? 60_000;
+      const timer = setInterval(() => {
+        sweep(platform).catch((err) => log(`sweeper failed: ${String(err)}`));
+      }, interval);
+      timer.unref();
+      cleanups.push(() => clearInterval(timer));
+    }
+
+    const app = createApiApp((a) => {
+      mountDevPages(a, { issuerKeys });
+      mountSite(a);
+    });
+    const server = await new Promise<Server>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, () =>
+        resolve(s as Server),
+      );
+      (s as Server).once('error', reject);
+    });
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections?.();
+        }),
+    );
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://127.0.0.1:${port}`;
+    process.env.WOODPECKER_PUBLIC_URL ??= url;
+    return {
+      url,
+      port,
+      endpoint: dynamo.endpoint,
+      dynamo,
+      platform,
+      poller,
+      issuerKeys,
+      drain,
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

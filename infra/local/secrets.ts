@@ -1,0 +1,16 @@
+/**
+ * The local platform secret (rating tokens, phone hashes), generated once per data
+ * folder. In AWS it lives in Secrets Manager.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+export function loadOrCreateSecret(file: string): string {
+  if (existsSync(file)) {
+    const { secret } = JSON.parse(readFileSync(file, 'utf8')) as { secret: string };
+    if (typeof secret === 'string' && secret.length >= 32) return secret;
+  }
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, JSON.stringify({ secret }), { mode: 0o600 });
+  return secret;
+}

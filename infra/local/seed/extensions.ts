@@ -1,0 +1,5 @@
+/**
+ * Registers the feature seeds (ratings, critiques, rankings) with the demo seed.
+ * Each feature adds one import here.
+ */
+export {};

@@ -1,0 +1,47 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Test tiers as vitest projects. `npm test` runs unit, integration, infra and e2e;
+ * benchmarks run only through `npm run bench`.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.{ts,tsx}'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.{ts,tsx}'],
+          globalSetup: ['test/support/dynamo-global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          env: { WOODPECKER_ACCESS_LOG: 'off', POWERTOOLS_LOG_LEVEL: 'ERROR' },
+        },
+      },
+      {
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.{ts,tsx}'],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+          env: { WOODPECKER_ACCESS_LOG: 'off', POWERTOOLS_LOG_LEVEL: 'ERROR' },
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,32 @@
+/**
+ * Client bundles, one small module per page type, built with esbuild from
+ * `web/client/*.ts` (chart.js registered with only the parts used). Built once per
+ * process locally; the site publisher uploads the same output.
+ */
+import path from 'node:path';
+
+export const CLIENT_ENTRIES = ['curves'] as const;
+export type ClientEntry = (typeof CLIENT_ENTRIES)[number];
+
+const cache = new Map<string, Promise<string>>();
+
+export function buildClientBundle(name: ClientEntry): Promise<string> {
+  let built = cache.get(name);
+  if (!built) {
+    built = (async () => {
+      const { build } = await import('esbuild');
+      const out = await build({
+        entryPoints: [path.resolve(import.meta.dirname, 'client', `${name}.ts`)],
+        bundle: true,
+        minify: true,
+        format: 'esm',
+        target: 'es2020',
+        write: false,
+        legalComments: 'none',
+      });
+      return out.outputFiles[0]!.text;
+    })();
+    cache.set(name, built);
+  }
+  return built;
+}

@@ -1,0 +1,157 @@
+/**
+ * The public site's routes: pages rendered from the same use cases the API calls.
+ * Locally they are served live; the site publisher renders the same routes to static
+ * files with Hono's SSG. Feature pages add themselves through `sitePages`.
+ */
+import type { Context, Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { errorBody } from '../functions/api/errors.js';
+import { beijingDate } from '../functions/domain/calendar/index.js';
+import { addMonths } from '../functions/domain/months.js';
+import { platform } from '../functions/platform.js';
+import { serviceCurves, unitCurves } from '../functions/usecases/curves.js';
+import { buildClientBundle, CLIENT_ENTRIES, type ClientEntry } from './assets.js';
+import { Layout } from './components/Layout.js';
+import { t } from './i18n.js';
+import { DepartmentPage } from './pages/DepartmentPage.js';
+import { HomePage } from './pages/HomePage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { ServicePage } from './pages/ServicePage.js';
+import { ServicesPage } from './pages/ServicesPage.js';
+import { html, pageContext } from './render.js';
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+
+function lastTwoYears(now: Date) {
+  const to = beijingDate(now).slice(0, 7);
+  return { from: addMonths(to, -23), to };
+}
+
+async function notFound(c: Context, message?: string) {
+  return html(c, <NotFoundPage ctx={await pageContext(c)} message={message} />, 404);
+}
+
+/** Extra page routes registered by feature modules (ratings, critiques, rankings...). */
+export const sitePages: ((app: Hono) => void)[] = [];
+
+export function mountSite(app: Hono): void {
+  app.get('/assets/:file{[a-z-]+\\.js}', async (c) => {
+    const name = c.req.param('file').replace(/\.js$/, '') as ClientEntry;
+    if (!CLIENT_ENTRIES.includes(name)) return notFound(c);
+    c.header('content-type', 'text/javascript; charset=utf-8');
+    c.header('cache-control', 'public, max-age=300');
+    return c.body(await buildClientBundle(name));
+  });
+
+  app.post('/prefs/elder', async (c) => {
+    const on = getCookie(c, 'wp_elder') !== '1';
+    setCookie(c, 'wp_elder', on ? '1' : '0', { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'Lax' });
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const back =
+      typeof form.back === 'string' && form.back.startsWith('/') && !form.back.startsWith('//')
+        ? form.back
+        : '/';
+    return c.redirect(back, 303);
+  });
+
+  app.get('/', async (c) => {
+    const p = platform();
+    const { from, to } = lastTwoYears(p.clock.now());
+    const city = await unitCurves(p, 'city', 'all', from, to);
+    return html(c, <HomePage ctx={await pageContext(c)} city={city} />);
+  });
+
+  app.get('/services', async (c) => {
+    const p = platform();
+    const [page, departments] = await Promise.all([
+      p.catalogue.listServices({ limit: 1000 }),
+      p.catalogue.listDepartments(),
+    ]);
+    const sort = c.req.query('sort') === 'name' ? 'name' : 'speedup';
+    return html(
+      c,
+      <ServicesPage
+        ctx={await pageContext(c)}
+        services={page.items}
+        departments={new Map(departments.map((d) => [d.id, d.name]))}
+        q={(c.req.query('q') ?? '').slice(0, 100)}
+        sort={sort}
+      />,
+    );
+  });
+
+  app.get('/services/:code', async (c) => {
+    const code = c.req.param('code');
+    if (!ID.test(code)) return notFound(c);
+    const p = platform();
+    const found = await p.catalogue.getService(code);
+    if (!found) return notFound(c);
+    const { from, to } = lastTwoYears(p.clock.now());
+    const [curves, department] = await Promise.all([
+      serviceCurves(p, code, from, to),
+      p.catalogue.getDepartment(found.service.departmentId),
+    ]);
+    return html(
+      c,
+      <ServicePage
+        ctx={await pageContext(c)}
+        curves={curves}
+        departmentName={department?.name ?? found.service.departmentId}
+      />,
+    );
+  });
+
+  app.get('/departments', async (c) => {
+    const ctx = await pageContext(c);
+    const departments = await platform().catalogue.listDepartments();
+    return html(
+      c,
+      <Layout ctx={ctx} title={t(ctx.lang, 'navDepartments')}>
+        <h1>{t(ctx.lang, 'navDepartments')}</h1>
+        <ul>
+          {departments.map((d) => (
+            <li>
+              <a href={`/departments/${encodeURIComponent(d.id)}`}>{d.name}</a>
+              {d.district ? <span class="muted"> · {d.district}</span> : null}
+            </li>
+          ))}
+        </ul>
+      </Layout>,
+    );
+  });
+
+  app.get('/departments/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!ID.test(id)) return notFound(c);
+    const p = platform();
+    const department = await p.catalogue.getDepartment(id);
+    if (!department) return notFound(c);
+    const { from, to } = lastTwoYears(p.clock.now());
+    const [curves, services] = await Promise.all([
+      unitCurves(p, 'dept', id, from, to),
+      p.catalogue.listServices({ limit: 1000, departmentId: id }),
+    ]);
+    return html(
+      c,
+      <DepartmentPage
+        ctx={await pageContext(c)}
+        department={department}
+        services={services.items}
+        series={curves.series}
+        summary={curves.summary}
+        from={from}
+        to={to}
+      />,
+    );
+  });
+
+  for (const register of sitePages) register(app);
+
+  // Anything else: an HTML 404 for pages, the contract's JSON error under the API.
+  app.all('*', async (c) => {
+    if (/^\/(api|open311)\//.test(c.req.path)) {
+      return c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404);
+    }
+    return notFound(c);
+  });
+}
