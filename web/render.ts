@@ -9,6 +9,7 @@ import { verifyBearer } from '../functions/api/auth.js';
 import type { Principal } from '../functions/domain/identity.js';
 import type { PageContext } from './components/Layout.js';
 import { langOf } from './i18n.js';
+import { linksFor } from './staff-nav.js';
 
 export const TOKEN_COOKIE = 'wp_token';
 const YEAR = 365 * 24 * 3600;
@@ -39,7 +40,7 @@ export async function pageContext(c: Context, extra: Partial<PageContext> = {}):
     lang,
     path: `${url.pathname}${url.search}`,
     elder: getCookie(c, 'wp_elder') === '1',
-    staff: staff ? { label: staffLabel(staff), links: [] } : undefined,
+    staff: staff ? { label: staffLabel(staff), links: linksFor(staff, lang) } : undefined,
     ...extra,
   };
 }

@@ -7,6 +7,7 @@ import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { errorBody } from '../functions/api/errors.js';
 import { beijingDate } from '../functions/domain/calendar/index.js';
+import { calendarWarnings } from '../functions/domain/calendar-health.js';
 import { addMonths } from '../functions/domain/months.js';
 import { platform } from '../functions/platform.js';
 import { serviceCurves, unitCurves } from '../functions/usecases/curves.js';
@@ -18,7 +19,7 @@ import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { ServicePage } from './pages/ServicePage.js';
 import { ServicesPage } from './pages/ServicesPage.js';
-import { html, pageContext } from './render.js';
+import { html, pageContext, staffOf } from './render.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 
@@ -142,6 +143,37 @@ export function mountSite(app: Hono): void {
         from={from}
         to={to}
       />,
+    );
+  });
+
+  app.get('/staff', async (c) => {
+    const p = platform();
+    const staff = await staffOf(c);
+    const warnings = staff
+      ? calendarWarnings((await p.calendar.calendar()).loadedYears(), p.clock.now())
+      : [];
+    const ctx = await pageContext(c, { banners: warnings });
+    return html(
+      c,
+      <Layout ctx={ctx} title={t(ctx.lang, 'staffConsole')}>
+        <h1>{t(ctx.lang, 'staffConsole')}</h1>
+        {!ctx.staff ? (
+          <p>
+            {t(ctx.lang, 'staffSignInNeeded')} <a href="/dev/sign-in">{t(ctx.lang, 'navSignIn')}</a>
+          </p>
+        ) : ctx.staff.links.length ? (
+          <ul>
+            {ctx.staff.links.map((l) => (
+              <li>
+                <a href={l.href}>{l.label}</a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t(ctx.lang, 'staffNothing')}</p>
+        )}
+      </Layout>,
+      staff ? 200 : 401,
     );
   });
 

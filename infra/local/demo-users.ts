@@ -11,19 +11,19 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { id: 'office-li', name: '效能办 李主任 (efficiency office)', groups: ['office'], home: '/staff/office' },
-  { id: 'inspector-wang', name: '督查 王科长 (inspector)', groups: ['inspector'], home: '/staff/inspector' },
+  { id: 'office-li', name: '效能办 李主任 (efficiency office)', groups: ['office'], home: '/staff' },
+  { id: 'inspector-wang', name: '督查 王科长 (inspector)', groups: ['inspector'], home: '/staff' },
   {
     id: 'market-zhang',
     name: '市场监管局 张科员 (department staff)',
     groups: ['dept:market'],
-    home: '/staff/department',
+    home: '/staff',
   },
   {
     id: 'housing-chen',
     name: '住建局 陈科员 (department staff)',
     groups: ['dept:housing'],
-    home: '/staff/department',
+    home: '/staff',
   },
   { id: 'feed-approval', name: '审批系统接口 (upstream system)', groups: ['system'], home: '/dev/outbox' },
 ];
