@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       {
         test: {
@@ -21,7 +22,11 @@ export default defineConfig({
           globalSetup: ['test/support/dynamo-global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          env: { WOODPECKER_ACCESS_LOG: 'off', POWERTOOLS_LOG_LEVEL: 'ERROR' },
+          env: {
+            WOODPECKER_ACCESS_LOG: 'off',
+            POWERTOOLS_LOG_LEVEL: 'ERROR',
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          },
         },
       },
       {
@@ -40,7 +45,11 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
-          env: { WOODPECKER_ACCESS_LOG: 'off', POWERTOOLS_LOG_LEVEL: 'ERROR' },
+          env: {
+            WOODPECKER_ACCESS_LOG: 'off',
+            POWERTOOLS_LOG_LEVEL: 'ERROR',
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          },
         },
       },
     ],

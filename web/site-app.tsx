@@ -5,6 +5,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { disableSSG, ssgParams } from 'hono/ssg';
 import { errorBody } from '../functions/api/errors.js';
 import { beijingDate } from '../functions/domain/calendar/index.js';
 import { calendarWarnings } from '../functions/domain/calendar-health.js';
@@ -32,17 +33,31 @@ async function notFound(c: Context, message?: string) {
   return html(c, <NotFoundPage ctx={await pageContext(c)} message={message} />, 404);
 }
 
+/** Every service page, for the static publisher. */
+async function serviceParams() {
+  const page = await platform().catalogue.listServices({ limit: 1000 });
+  return page.items.map((s) => ({ code: s.code }));
+}
+
+async function departmentParams() {
+  return (await platform().catalogue.listDepartments()).map((d) => ({ id: d.id }));
+}
+
 /** Extra page routes registered by feature modules (ratings, critiques, rankings...). */
 export const sitePages: ((app: Hono) => void)[] = [];
 
 export function mountSite(app: Hono): void {
-  app.get('/assets/:file{[a-z-]+\\.js}', async (c) => {
-    const name = c.req.param('file').replace(/\.js$/, '') as ClientEntry;
-    if (!CLIENT_ENTRIES.includes(name)) return notFound(c);
-    c.header('content-type', 'text/javascript; charset=utf-8');
-    c.header('cache-control', 'public, max-age=300');
-    return c.body(await buildClientBundle(name));
-  });
+  app.get(
+    '/assets/:file{[a-z-]+\\.js}',
+    ssgParams(() => CLIENT_ENTRIES.map((e) => ({ file: `${e}.js` }))),
+    async (c) => {
+      const name = c.req.param('file').replace(/\.js$/, '') as ClientEntry;
+      if (!CLIENT_ENTRIES.includes(name)) return notFound(c);
+      c.header('content-type', 'text/javascript; charset=utf-8');
+      c.header('cache-control', 'public, max-age=300');
+      return c.body(await buildClientBundle(name));
+    },
+  );
 
   app.post('/prefs/elder', async (c) => {
     const on = getCookie(c, 'wp_elder') !== '1';
@@ -81,7 +96,7 @@ export function mountSite(app: Hono): void {
     );
   });
 
-  app.get('/services/:code', async (c) => {
+  app.get('/services/:code', ssgParams(serviceParams), async (c) => {
     const code = c.req.param('code');
     if (!ID.test(code)) return notFound(c);
     const p = platform();
@@ -121,7 +136,7 @@ export function mountSite(app: Hono): void {
     );
   });
 
-  app.get('/departments/:id', async (c) => {
+  app.get('/departments/:id', ssgParams(departmentParams), async (c) => {
     const id = c.req.param('id');
     if (!ID.test(id)) return notFound(c);
     const p = platform();
@@ -146,7 +161,7 @@ export function mountSite(app: Hono): void {
     );
   });
 
-  app.get('/staff', async (c) => {
+  app.get('/staff', disableSSG(), async (c) => {
     const p = platform();
     const staff = await staffOf(c);
     const warnings = staff

@@ -20,6 +20,7 @@ import { aggregateRecords } from '../../functions/store/aggregator.js';
 import { createStoreClient } from '../../functions/store/client.js';
 import { sweep } from '../../functions/usecases/sweep-warnings.js';
 import { mountSite } from '../../web/site-app.js';
+import { writeRuntimeInfo } from './connect.js';
 import { ensureTable } from './create-table.js';
 import { mountDevPages } from './dev-pages.js';
 import { type RunningDynamo, startDynamo } from './dynamodb-local.js';
@@ -160,6 +161,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     );
     const port = (server.address() as AddressInfo).port;
     const url = `http://127.0.0.1:${port}`;
+    cleanups.push(
+      writeRuntimeInfo(paths.root, { pid: process.pid, endpoint: dynamo.endpoint, tableName, url }),
+    );
     process.env.WOODPECKER_PUBLIC_URL ??= url;
     return {
       url,

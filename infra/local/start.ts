@@ -4,6 +4,7 @@
  * first start with a progress bar, then prints the URL. Ctrl-C, SIGTERM and a crash
  * all stop DynamoDB Local before exiting, so no Java process outlives it.
  */
+import './quiet-sdk.js';
 import { DataFolderInUseError } from './lock.js';
 import { type RunningPlatform, startPlatform } from './runtime.js';
 import { isSeeded, seedDemo } from './seed/index.js';

@@ -17,6 +17,9 @@ import { standingOf } from '../../../functions/usecases/case-standing.js';
 import type { DemoService } from './catalogue.js';
 import type { Random } from './random.js';
 
+/** Scales every service's monthly volume so the whole demo seeds within two minutes here. */
+export const DEMO_VOLUME = 0.55;
+
 /** A Beijing working-hours instant on a date, as ISO 8601 with +08:00. */
 function instantOn(date: IsoDate, rnd: Random): string {
   const h = rnd.int(9, 16);
@@ -37,7 +40,7 @@ export function* demoCases(
     let n = 0;
     for (let d = start; d <= today; d = addCalendarDays(d, 1)) {
       if (!calendar.isWorkingDay(d)) continue;
-      const perDay = service.monthlyVolume / 21;
+      const perDay = (service.monthlyVolume * DEMO_VOLUME) / 21;
       const count = Math.floor(perDay) + (rnd.chance(perDay % 1) ? 1 : 0);
       for (let i = 0; i < count; i++) {
         const reformed = service.reform && d >= service.reform.effectiveFrom;
