@@ -7,6 +7,7 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultCalendar, type HolidayYear, type WorkCalendar } from '../domain/calendar/index.js';
 import type { CalendarStore } from '../domain/ports.js';
+import { logger } from '../shared/powertools.js';
 import type { StoreClient } from './client.js';
 import { keys } from './keys.js';
 
@@ -49,7 +50,14 @@ export class DynamoCalendarStore implements CalendarStore {
   async calendar(): Promise<WorkCalendar> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.calendar;
     let calendar = defaultCalendar();
-    for (const year of await this.loadedYears()) calendar = calendar.withYear(year);
+    for (const year of await this.loadedYears()) {
+      try {
+        calendar = calendar.withYear(year);
+      } catch (err) {
+        // A stored year that does not validate is skipped (its dates stay provisional), never fatal.
+        logger.error('invalid calendar year in the table', { year: year.year, error: String(err) });
+      }
+    }
     this.cached = { at: Date.now(), calendar };
     return calendar;
   }

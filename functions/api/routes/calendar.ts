@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { defaultCalendar } from '../../domain/calendar/index.js';
 import { platform } from '../../platform.js';
 import { recordAudit } from '../../store/audit.js';
 import { recomputeOpenCases } from '../../usecases/recompute-open-cases.js';
@@ -43,8 +44,14 @@ export const calendarStaffRoutes = new Hono<AuthEnv>().put(
       );
     if (body.year !== undefined && body.year !== Number(year))
       throw badRequest('year in the body does not match the path.');
+    const schedule = { year: Number(year), days: body.days };
+    try {
+      defaultCalendar().withYear(schedule);
+    } catch (err) {
+      throw badRequest(`The schedule is not valid: ${(err as Error).message}`);
+    }
     const p = platform();
-    await p.calendar.putYear({ year: Number(year), days: body.days });
+    await p.calendar.putYear(schedule);
     const recomputed = await recomputeOpenCases(p);
     const who = principalOf(c);
     await recordAudit(p.store, {
