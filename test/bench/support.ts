@@ -1,0 +1,117 @@
+/**
+ * Shared pieces of the benchmarks: a private DynamoDB Local with a fresh table, an
+ * in-process platform over it, and small statistics helpers.
+ */
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { createPlatform, type Platform, setPlatform } from '../../functions/platform.js';
+import { createStoreClient, type StoreClient } from '../../functions/store/client.js';
+import { ensureTable } from '../../infra/local/create-table.js';
+import { type RunningDynamo, startDynamo } from '../../infra/local/dynamodb-local.js';
+import {
+  groupsFor,
+  type IssuerKeys,
+  LOCAL_ISSUER,
+  loadOrCreateIssuerKeys,
+  signStaffToken,
+  type TokenRole,
+} from '../../infra/local/issuer.js';
+
+export interface BenchEnv {
+  dynamo: RunningDynamo;
+  store: StoreClient;
+  platform: Platform;
+  keys: IssuerKeys;
+  token: (role: TokenRole, dept?: string) => Promise<string>;
+  newTable: (name: string) => Promise<StoreClient>;
+  stop: () => Promise<void>;
+}
+
+export async function benchEnv(tableName = 'bench'): Promise<BenchEnv> {
+  const dynamo = await startDynamo({});
+  const store = createStoreClient({ tableName, endpoint: dynamo.endpoint });
+  await ensureTable(store.raw, tableName);
+  const keys = await loadOrCreateIssuerKeys(
+    path.join(mkdtempSync(path.join(tmpdir(), 'wp-bench-')), 'issuer.json'),
+  );
+  Object.assign(process.env, {
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    WOODPECKER_TABLE: tableName,
+    WOODPECKER_JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk),
+    WOODPECKER_JWT_ISSUER: LOCAL_ISSUER,
+    WOODPECKER_SECRET: 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
+  });
+  const platform = createPlatform(store);
+  setPlatform(platform);
+  const clients: StoreClient[] = [store];
+  return {
+    dynamo,
+    store,
+    platform,
+    keys,
+    token: (role, dept) => signStaffToken(keys, { subject: `bench-${role}`, groups: groupsFor(role, dept) }),
+    newTable: async (name) => {
+      const s = createStoreClient({ tableName: name, endpoint: dynamo.endpoint });
+      await ensureTable(s.raw, name);
+      clients.push(s);
+      return s;
+    },
+    stop: async () => {
+      for (const c of clients) c.raw.destroy();
+      await dynamo.stop();
+    },
+  };
+}
+
+/** BatchWrite items with `concurrency` writers, retrying unprocessed ones. */
+export async function loadDirect(
+  store: StoreClient,
+  items: Iterable<Record<string, unknown>>,
+  concurrency = 8,
+) {
+  const iterator = items[Symbol.iterator]();
+  let written = 0;
+  const next = () => {
+    const chunk: Record<string, unknown>[] = [];
+    for (let i = 0; i < 25; i++) {
+      const n = iterator.next();
+      if (n.done) break;
+      chunk.push(n.value);
+    }
+    return chunk;
+  };
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let chunk = next(); chunk.length; chunk = next()) {
+        let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
+        while (pending.length) {
+          const out = await store.doc.send(
+            new BatchWriteCommand({ RequestItems: { [store.tableName]: pending } }),
+          );
+          pending = (out.UnprocessedItems?.[store.tableName] ?? []) as typeof pending;
+        }
+        written += chunk.length;
+      }
+    }),
+  );
+  return written;
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Run `fn` over items with a fixed number of concurrent workers. */
+export async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (i < items.length) await fn(items[i++]!);
+    }),
+  );
+}
