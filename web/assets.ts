@@ -3,6 +3,7 @@
  * `web/client/*.ts` (chart.js registered with only the parts used). Built once per
  * process locally; the site publisher uploads the same output.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const CLIENT_ENTRIES = ['curves'] as const;
@@ -10,10 +11,18 @@ export type ClientEntry = (typeof CLIENT_ENTRIES)[number];
 
 const cache = new Map<string, Promise<string>>();
 
+/**
+ * In Lambda there is no esbuild: the site publisher's bundle ships the client bundles
+ * prebuilt in `assets/` next to its code (see infra/constructs), and they are read from
+ * there. Locally they are built on first use.
+ */
 export function buildClientBundle(name: ClientEntry): Promise<string> {
   let built = cache.get(name);
   if (!built) {
     built = (async () => {
+      const prebuilt =
+        process.env.LAMBDA_TASK_ROOT && path.join(process.env.LAMBDA_TASK_ROOT, 'assets', `${name}.js`);
+      if (prebuilt && existsSync(prebuilt)) return readFileSync(prebuilt, 'utf8');
       const { build } = await import('esbuild');
       const out = await build({
         entryPoints: [path.resolve(import.meta.dirname, 'client', `${name}.ts`)],

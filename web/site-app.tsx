@@ -18,6 +18,11 @@ import { t } from './i18n.js';
 import { DepartmentPage } from './pages/DepartmentPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import {
+  departmentSatisfactionPanel,
+  registerRatingPages,
+  serviceSatisfactionPanel,
+} from './pages/rating/routes.js';
 import { ServicePage } from './pages/ServicePage.js';
 import { ServicesPage } from './pages/ServicesPage.js';
 import { html, pageContext, staffOf } from './render.js';
@@ -45,14 +50,16 @@ async function departmentParams() {
 
 /** Extra page routes registered by feature modules (ratings, critiques, rankings...). */
 export const sitePages: ((app: Hono) => void)[] = [];
+sitePages.push(registerRatingPages);
 
 export function mountSite(app: Hono): void {
   app.get(
-    '/assets/:file{[a-z-]+\\.js}',
+    '/assets/:file',
     ssgParams(() => CLIENT_ENTRIES.map((e) => ({ file: `${e}.js` }))),
     async (c) => {
-      const name = c.req.param('file').replace(/\.js$/, '') as ClientEntry;
-      if (!CLIENT_ENTRIES.includes(name)) return notFound(c);
+      const file = c.req.param('file');
+      const name = file.replace(/\.js$/, '') as ClientEntry;
+      if (!file.endsWith('.js') || !CLIENT_ENTRIES.includes(name)) return notFound(c);
       c.header('content-type', 'text/javascript; charset=utf-8');
       c.header('cache-control', 'public, max-age=300');
       return c.body(await buildClientBundle(name));
@@ -113,6 +120,7 @@ export function mountSite(app: Hono): void {
         ctx={await pageContext(c)}
         curves={curves}
         departmentName={department?.name ?? found.service.departmentId}
+        extra={await serviceSatisfactionPanel(c, code)}
       />,
     );
   });
@@ -157,6 +165,7 @@ export function mountSite(app: Hono): void {
         summary={curves.summary}
         from={from}
         to={to}
+        extra={await departmentSatisfactionPanel(c, id)}
       />,
     );
   });

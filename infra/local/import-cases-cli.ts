@@ -4,7 +4,7 @@
  * `POST /api/v1/cases:batch`, 500 rows at a time, with a progress bar, and ends with
  * a summary and the rejected rows with their reasons.
  */
-import './quiet-sdk.js';
+import './local-env.js';
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';

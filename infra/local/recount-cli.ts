@@ -3,7 +3,7 @@
  * rebuilds aggregates from raw items, prints every difference from the stored ones and
  * exits non-zero if there is any (after `--fix`, re-checks and reports what remains).
  */
-import './quiet-sdk.js';
+import './local-env.js';
 import { parseArgs } from 'node:util';
 import { applyRecount, type Difference, recount } from '../../functions/usecases/recount.js';
 import { connectToStore } from './connect.js';

@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createApiApp } from '../../functions/api/local-app.js';
+import { publish } from '../../functions/handlers/site-publisher.js';
+import { runSweep } from '../../functions/handlers/sweeper.js';
 import {
   type Clock,
   createPlatform,
@@ -18,7 +20,6 @@ import {
 } from '../../functions/platform.js';
 import { aggregateRecords } from '../../functions/store/aggregator.js';
 import { createStoreClient } from '../../functions/store/client.js';
-import { sweep } from '../../functions/usecases/sweep-warnings.js';
 import { mountSite } from '../../web/site-app.js';
 import { writeRuntimeInfo } from './connect.js';
 import { ensureTable } from './create-table.js';
@@ -38,6 +39,7 @@ export interface PlatformOptions {
   /** Poll the stream and run timers (default true). */
   background?: boolean;
   sweepIntervalMs?: number;
+  publishIntervalMs?: number;
   clock?: Clock;
   log?: (message: string) => void;
   /** Receives the stop function as soon as there is anything to stop (signal handlers). */
@@ -134,12 +136,23 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     });
 
     if (background) {
-      const interval = options.sweepIntervalMs ?? 60_000;
-      const timer = setInterval(() => {
-        sweep(platform).catch((err) => log(`sweeper failed: ${String(err)}`));
-      }, interval);
-      timer.unref();
-      cleanups.push(() => clearInterval(timer));
+      // The same handlers the cloud's EventBridge schedules call.
+      const every = (ms: number, name: string, job: () => Promise<unknown>) => {
+        let running = false;
+        const timer = setInterval(() => {
+          if (running) return;
+          running = true;
+          job()
+            .catch((err) => log(`${name} failed: ${String(err)}`))
+            .finally(() => {
+              running = false;
+            });
+        }, ms);
+        timer.unref();
+        cleanups.push(() => clearInterval(timer));
+      };
+      every(options.sweepIntervalMs ?? 60_000, 'sweeper', runSweep);
+      every(options.publishIntervalMs ?? 15 * 60_000, 'site publisher', publish);
     }
 
     const app = createApiApp((a) => {

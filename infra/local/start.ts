@@ -4,7 +4,7 @@
  * first start with a progress bar, then prints the URL. Ctrl-C, SIGTERM and a crash
  * all stop DynamoDB Local before exiting, so no Java process outlives it.
  */
-import './quiet-sdk.js';
+import './local-env.js';
 import { DataFolderInUseError } from './lock.js';
 import { type RunningPlatform, startPlatform } from './runtime.js';
 import { isSeeded, seedDemo } from './seed/index.js';
@@ -25,7 +25,6 @@ if (seed !== 'demo' && seed !== 'none') {
 }
 
 process.env.WOODPECKER_PUBLIC_URL ??= `http://localhost:${port}`;
-process.env.WOODPECKER_ACCESS_LOG ??= 'off';
 const started = performance.now();
 let running: RunningPlatform | undefined;
 let stopPlatform: (() => Promise<void>) | undefined;

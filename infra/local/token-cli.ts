@@ -3,7 +3,7 @@
  * prints only a signed staff JWT of the local issuer, for scripts and curl. Reads (or
  * creates) the key in WOODPECKER_DATA like `npm start`, so it works on an empty platform.
  */
-import './quiet-sdk.js';
+import './local-env.js';
 import { parseArgs } from 'node:util';
 import { groupsFor, loadOrCreateIssuerKeys, signStaffToken, type TokenRole } from './issuer.js';
 import { dataPaths } from './paths.js';

@@ -3,7 +3,7 @@
  * each figure with its same-run baseline and ratio, and writes one report as Markdown
  * and JSON to `.bench/report.{md,json}` with the machine it ran on.
  */
-import '../../infra/local/quiet-sdk.js';
+import '../../infra/local/local-env.js';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -2,4 +2,4 @@
  * Registers the feature seeds (ratings, critiques, rankings) with the demo seed.
  * Each feature adds one import here.
  */
-export {};
+import './ratings.js';
