@@ -8,6 +8,9 @@ import { createLocalJWKSet, createRemoteJWKSet, type JWK, type JWTVerifyGetKey, 
 import { hasRole, type Principal, principalFromGroups, type Role } from '../domain/identity.js';
 import { ApiError } from './errors.js';
 
+/** The resource-server scope of the machine client for upstream case feeds. */
+export const SYSTEM_SCOPE = 'woodpecker/system';
+
 let keySet: JWTVerifyGetKey | undefined;
 let keySetSource: string | undefined;
 
@@ -36,6 +39,10 @@ export async function verifyBearer(header: string | undefined): Promise<Principa
     });
     const groups = payload['cognito:groups'];
     const list = Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [];
+    // Upstream feeds sign in with Cognito's client-credentials flow: such machine tokens
+    // carry no groups, only the resource server scope `woodpecker/system`.
+    const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
+    if (scopes.includes(SYSTEM_SCOPE)) list.push('system');
     return principalFromGroups(String(payload.sub ?? 'unknown'), list);
   } catch (err) {
     if (err instanceof ApiError) throw err;

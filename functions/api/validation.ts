@@ -45,21 +45,23 @@ export function queryOf<T extends z.ZodMiniType>(c: Context, schema: T): z.infer
 
 /** `YYYY-MM` month. */
 export const monthSchema = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM'));
+/** Whether `YYYY-MM-DD` names a day that exists (no 30 February). */
+function isRealDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 /** `YYYY-MM-DD` date that exists in the calendar. */
-export const dateSchema = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
-  z.refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'not a real date'),
-);
+export const dateSchema = z
+  .string()
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'), z.refine(isRealDate, 'not a real date'));
 /** ISO 8601 instant that must carry an offset (`Z` or `+08:00`). */
 export const instantSchema = z.string().check(
   z.regex(
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
     'expected an ISO 8601 time with offset, e.g. 2025-03-01T09:30:00+08:00',
   ),
-  z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a real time'),
+  z.refine((s) => !Number.isNaN(Date.parse(s)) && isRealDate(s.slice(0, 10)), 'not a real time'),
 );
 /** Identifier used in paths and keys: no `#`, no control characters. */
 export const idSchema = z

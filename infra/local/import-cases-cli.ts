@@ -29,7 +29,15 @@ if (!file) {
   process.exit(2);
 }
 const size = statSync(file).size;
-process.env.WOODPECKER_SECRET ??= loadOrCreateSecret(dataPaths().secretsFile);
+// Locally the data folder's secret signs rating links; against AWS (--table) the
+// platform secret is read from Secrets Manager through WOODPECKER_SECRET_ARN.
+if (!values.table) process.env.WOODPECKER_SECRET ??= loadOrCreateSecret(dataPaths().secretsFile);
+else if (!process.env.WOODPECKER_SECRET && !process.env.WOODPECKER_SECRET_ARN) {
+  process.stderr.write(
+    'Importing into AWS needs WOODPECKER_SECRET_ARN (the platform secret) to sign rating links.\n',
+  );
+  process.exit(2);
+}
 
 const { store, close, where } = await connectToStore({ table: values.table, region: values.region });
 const platform = createPlatform(store);

@@ -1,6 +1,7 @@
 /**
- * The official calendar: anyone may read which years are loaded; the office loads a
- * new year's schedule (holiday-cn format), and open cases are then recomputed.
+ * The office loads a new year's official schedule (the holiday-cn file as published,
+ * extra fields such as `$schema` or `papers` ignored), and open cases are then
+ * recomputed.
  */
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
@@ -12,16 +13,11 @@ import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
 import { badRequest } from '../errors.js';
 import { dateSchema, jsonBody, parseWith } from '../validation.js';
 
-export const yearSchema = z.strictObject({
+export const yearSchema = z.object({
   year: z.optional(z.number().check(z.int())),
   days: z
     .array(z.object({ name: z.string().check(z.maxLength(50)), date: dateSchema, isOffDay: z.boolean() }))
     .check(z.maxLength(366)),
-});
-
-export const calendarPublicRoutes = new Hono().get('/calendar', async (c) => {
-  const calendar = await platform().calendar.calendar();
-  return c.json({ loadedYears: calendar.loadedYears() });
 });
 
 export const calendarStaffRoutes = new Hono<AuthEnv>().put(

@@ -6,6 +6,7 @@ import { type Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { CurvePoint } from '../../domain/curves.js';
 import { platform } from '../../platform.js';
+import { CATALOGUE_COLUMNS, exportCatalogue } from '../../usecases/catalogue-csv.js';
 import { serviceCurves, unitCurves } from '../../usecases/curves.js';
 import { csvResponse, wantsCsv } from '../csv.js';
 import { notFound } from '../errors.js';
@@ -37,6 +38,9 @@ export const cataloguePublicRoutes = new Hono()
     }
     return c.json(page);
   })
+  .get('/services:export', async (c) =>
+    csvResponse(c, 'catalogue.csv', CATALOGUE_COLUMNS, await exportCatalogue(platform())),
+  )
   .get('/services/:code', async (c) => {
     const code = parseWith(idSchema, c.req.param('code'), 'service code');
     const found = await platform().catalogue.getService(code);

@@ -8,6 +8,7 @@ import { beijingDate } from '../../domain/calendar/index.js';
 import { EARLIEST, limitProblems } from '../../domain/catalogue.js';
 import { platform } from '../../platform.js';
 import { recordAudit } from '../../store/audit.js';
+import { importCatalogue, MAX_IMPORT_ROWS, parseCatalogueCsv } from '../../usecases/catalogue-csv.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
 import { badRequest, notFound } from '../errors.js';
 import { dateSchema, idSchema, jsonBody, parseWith } from '../validation.js';
@@ -52,6 +53,18 @@ export const catalogueStaffRoutes = new Hono<AuthEnv>()
     const outcome = await p.catalogue.putWindow(window);
     await audit(c, 'window.put', `window:${id}`, undefined, window);
     return c.json(window, outcome === 'created' ? 201 : 200);
+  })
+  .post('/services:import', requireStaff('office'), async (c) => {
+    const text = await c.req.text();
+    const parsed = parseCatalogueCsv(text);
+    if ('error' in parsed) throw badRequest(parsed.error);
+    if (parsed.records.length > MAX_IMPORT_ROWS)
+      throw badRequest(`At most ${MAX_IMPORT_ROWS} rows per import.`);
+    const results = await importCatalogue(platform(), parsed.records);
+    const counts: Record<string, number> = {};
+    for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
+    await audit(c, 'services.import', 'catalogue', undefined, counts);
+    return c.json({ results, counts });
   })
   .put('/services/:code', requireStaff('office'), async (c) => {
     const code = parseWith(idSchema, c.req.param('code'), 'service code');

@@ -75,8 +75,20 @@ export const EARLIEST_CASE_DATE = '2000-01-01';
 
 export type BuildResult = { ok: true; record: CaseRecord } | { ok: false; errors: string[] };
 
-/** Validate a case against its service and derive everything the platform shows. */
+/**
+ * Validate a case against its service and derive everything the platform shows. A
+ * date the calendar cannot place is a rejection with a reason, never an exception.
+ */
 export function buildCase(input: CaseInput, ctx: CaseContext): BuildResult {
+  try {
+    return deriveCase(input, ctx);
+  } catch (err) {
+    if (err instanceof RangeError) return { ok: false, errors: [err.message] };
+    throw err;
+  }
+}
+
+function deriveCase(input: CaseInput, ctx: CaseContext): BuildResult {
   const errors: string[] = [];
   const accepted = Date.parse(input.acceptedAt);
   const completed = input.completedAt ? Date.parse(input.completedAt) : undefined;

@@ -1,0 +1,118 @@
+/**
+ * How every Lambda bundle is built, stated once. The CDK construct
+ * (`woodpecker-function.ts`) turns these settings into NodejsFunction bundling options,
+ * and the bundle benchmark (`test/bench/bundles.bench.ts`) hands the same settings to
+ * esbuild's API, so what is measured is what is deployed.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BundlingOptions, LogLevel, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+
+/** Repository root (this file lives in `infra/constructs`). */
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The Lambda runtime is nodejs22.x, so bundles target node22. */
+export const lambdaNodeTarget = 'node22';
+
+/**
+ * ESM output has no `require`; a few CommonJS dependencies call it for Node built-ins.
+ * The banner gives the module one, bound to the bundle's own URL.
+ */
+export const createRequireBanner =
+  "import { createRequire as __woodpeckerCreateRequire } from 'node:module'; const require = __woodpeckerCreateRequire(import.meta.url);";
+
+/**
+ * The one description of a bundle. Everything is bundled, the AWS SDK included: the
+ * versions are pinned in package-lock.json and tested locally, which the SDK copy inside
+ * the Lambda runtime is not, and one minified file loads faster than the runtime's
+ * node_modules tree.
+ */
+export const bundleSettings = {
+  platform: 'node',
+  target: lambdaNodeTarget,
+  format: 'esm',
+  minify: true,
+  sourcemap: false,
+  /** Prefer ESM builds of dependencies so esbuild can tree-shake them. */
+  mainFields: ['module', 'main'],
+  banner: createRequireBanner,
+  /** Nothing external: see above. */
+  external: [] as string[],
+  /** The repository tsconfig (JSX import source for the site publisher's pages). */
+  tsconfig: join(projectRoot, 'tsconfig.json'),
+  /** The deployed file name NodejsFunction uses for ESM output. */
+  outFileName: 'index.mjs',
+} as const;
+
+/**
+ * The site publisher renders pages that load the chart.js client bundles. Lambda has no
+ * esbuild, so those bundles are built at synth time into `assets/` beside the handler
+ * (where web/assets.ts looks for them) and esbuild itself stays out of the bundle.
+ */
+export const clientBundleCommand = (outputDir: string) =>
+  `"${join(projectRoot, 'node_modules', '.bin', 'esbuild')}" "${join(projectRoot, 'web', 'client')}"/*.ts --bundle --minify --format=esm --target=es2020 --log-level=warning --outdir="${outputDir}/assets"`;
+
+/** Modules a group must not bundle (they are not used at run time in Lambda). */
+export function externalsOf(group?: string): string[] {
+  return group === 'site-publisher' ? [...bundleSettings.external, 'esbuild'] : [...bundleSettings.external];
+}
+
+/** The same settings as CDK NodejsFunction bundling options (local esbuild, never Docker). */
+export function cdkBundlingOptions(group?: string): BundlingOptions {
+  return {
+    ...(group === 'site-publisher'
+      ? {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (_inputDir: string, outputDir: string) => [clientBundleCommand(outputDir)],
+          },
+        }
+      : {}),
+    forceDockerBundling: false,
+    format: OutputFormat.ESM,
+    target: bundleSettings.target,
+    minify: bundleSettings.minify,
+    sourceMap: bundleSettings.sourcemap,
+    mainFields: [...bundleSettings.mainFields],
+    banner: bundleSettings.banner,
+    externalModules: externalsOf(group),
+    tsconfig: bundleSettings.tsconfig,
+    logLevel: LogLevel.WARNING,
+  };
+}
+
+/**
+ * The same settings as esbuild `build()` options, for the benchmark. Typed structurally
+ * so this module does not import esbuild (the CDK app does not need it at run time).
+ */
+export function esbuildBuildOptions(entry: string, outfile: string, group?: string) {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: bundleSettings.platform,
+    target: bundleSettings.target,
+    format: bundleSettings.format,
+    minify: bundleSettings.minify,
+    sourcemap: bundleSettings.sourcemap,
+    mainFields: [...bundleSettings.mainFields],
+    banner: { js: bundleSettings.banner },
+    external: externalsOf(group),
+    tsconfig: bundleSettings.tsconfig,
+    absWorkingDir: projectRoot,
+    logLevel: 'warning' as const,
+  };
+}
+
+/** The function groups and their entry files, relative to the repository root. */
+export const functionEntries = {
+  'public-read': 'functions/handlers/public-read.ts',
+  'public-write': 'functions/handlers/public-write.ts',
+  staff: 'functions/handlers/staff.ts',
+  'stream-aggregator': 'functions/handlers/stream-aggregator.ts',
+  sweeper: 'functions/handlers/sweeper.ts',
+  'site-publisher': 'functions/handlers/site-publisher.ts',
+} as const;
+
+export type FunctionGroup = keyof typeof functionEntries;

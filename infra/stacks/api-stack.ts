@@ -1,0 +1,397 @@
+/**
+ * The stateless back end: one function per group, the HTTP API in front of the
+ * request-serving groups, the staff JWT authorizer, the stream consumer with its
+ * failure queue, the sweeper's schedule, and the alarms. Nothing here holds data; the
+ * whole stack can be destroyed and redeployed around the stateful stack.
+ */
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as eventSources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { WoodpeckerFunction } from '../constructs/woodpecker-function.js';
+
+/** The function groups that answer HTTP requests. */
+export type HttpGroup = 'public-read' | 'public-write' | 'staff';
+
+export interface ApiRoute {
+  readonly path: string;
+  readonly methods: apigwv2.HttpMethod[];
+  readonly group: HttpGroup;
+}
+
+const { GET, POST, PUT, PATCH, DELETE } = apigwv2.HttpMethod;
+
+/**
+ * The route table. `staff` routes carry the JWT authorizer; no other route does.
+ * API Gateway picks the most specific match, so the explicit public writes (ratings,
+ * critiques, Open311) win over the staff catch-all for writes, and every other write
+ * under /api/v1 (`POST /api/v1/cases:batch` among them) needs a staff token. Anything
+ * not matched ($default) goes to public-read, which answers the contract's JSON 404.
+ * Staff-only reads must live under `/api/v1/staff/` or be listed here.
+ */
+export const apiRoutes: readonly ApiRoute[] = [
+  { path: '/healthz', methods: [GET], group: 'public-read' },
+  { path: '/api/v1/{proxy+}', methods: [GET], group: 'public-read' },
+  { path: '/api/v1/ratings', methods: [POST], group: 'public-write' },
+  { path: '/api/v1/critiques', methods: [POST], group: 'public-write' },
+  { path: '/open311/v2/{proxy+}', methods: [GET, POST], group: 'public-write' },
+  { path: '/api/v1/departments/{id}', methods: [PUT], group: 'staff' },
+  { path: '/api/v1/services/{code}', methods: [PUT], group: 'staff' },
+  { path: '/api/v1/cases/{caseId}', methods: [GET], group: 'staff' },
+  { path: '/api/v1/staff/{proxy+}', methods: [GET, POST, PUT, PATCH, DELETE], group: 'staff' },
+  { path: '/api/v1/{proxy+}', methods: [POST, PUT, PATCH, DELETE], group: 'staff' },
+];
+
+/** Per-route throttles for public writes (requests per second, burst). */
+export const publicWriteThrottles: Record<string, { rate: number; burst: number }> = {
+  'POST /api/v1/ratings': { rate: 50, burst: 100 },
+  'POST /api/v1/critiques': { rate: 20, burst: 40 },
+  'POST /open311/v2/{proxy+}': { rate: 20, burst: 40 },
+};
+
+/** The groups that sign or verify rating tokens, so read the platform secret. */
+export const secretReaders = ['public-read', 'public-write', 'staff'] as const;
+
+/** Item types whose changes the aggregator consumes; everything else is filtered out. */
+export const aggregatedItemTypes = ['case', 'rating', 'critique'] as const;
+
+export interface ApiStackProps extends StackProps {
+  readonly table: dynamodb.ITable;
+  readonly platformSecret: secretsmanager.ISecret;
+  readonly userPool: cognito.IUserPool;
+  /** Clients whose access tokens the staff authorizer accepts. */
+  readonly userPoolClients: cognito.IUserPoolClient[];
+  readonly jwtIssuer: string;
+  readonly jwksUrl: string;
+  /** The public site's origin (`https://…`): CORS and rating links. */
+  readonly siteOrigin?: string;
+  /** Who receives alarm e-mails. */
+  readonly alarmEmail?: string;
+  /** Send SMS through SNS (otherwise messages are only kept in the outbox). */
+  readonly sendSms?: boolean;
+}
+
+export class ApiStack extends Stack {
+  readonly httpApi: apigwv2.HttpApi;
+  readonly stage: apigwv2.HttpStage;
+  readonly functions: Record<
+    'public-read' | 'public-write' | 'staff' | 'stream-aggregator' | 'sweeper',
+    WoodpeckerFunction
+  >;
+  readonly aggregatorDlq: sqs.Queue;
+  readonly alarmTopic: sns.Topic;
+  readonly alarms: cloudwatch.Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+
+    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: 'Woodpecker alarms',
+      enforceSSL: true,
+    });
+    if (props.alarmEmail)
+      this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+
+    const common = {
+      table: props.table,
+      alarmTopic: this.alarmTopic,
+    };
+    const publicUrl: Record<string, string> = props.siteOrigin
+      ? { WOODPECKER_PUBLIC_URL: props.siteOrigin }
+      : {};
+    const secretEnv: Record<string, string> = { WOODPECKER_SECRET_ARN: props.platformSecret.secretArn };
+    const smsEnv: Record<string, string> = props.sendSms ? { WOODPECKER_NOTIFIER: 'sns' } : {};
+
+    const publicRead = new WoodpeckerFunction(this, 'PublicRead', {
+      ...common,
+      group: 'public-read',
+      description: 'Woodpecker public reads: catalogue, curves, satisfaction, rankings, critiques board.',
+      tableAccess: 'read',
+      environment: { ...publicUrl, ...secretEnv },
+    });
+    const publicWrite = new WoodpeckerFunction(this, 'PublicWrite', {
+      ...common,
+      group: 'public-write',
+      description: 'Woodpecker public writes: ratings, critiques, Open311.',
+      tableAccess: 'readWrite',
+      environment: { ...publicUrl, ...secretEnv },
+    });
+    const staff = new WoodpeckerFunction(this, 'Staff', {
+      ...common,
+      group: 'staff',
+      description: 'Woodpecker staff API: catalogue, case batches, inboxes, supervision, reports.',
+      tableAccess: 'readWrite',
+      timeout: Duration.seconds(29),
+      environment: {
+        ...publicUrl,
+        ...secretEnv,
+        ...smsEnv,
+        WOODPECKER_JWKS_URL: props.jwksUrl,
+        WOODPECKER_JWT_ISSUER: props.jwtIssuer,
+      },
+    });
+    const aggregator = new WoodpeckerFunction(this, 'StreamAggregator', {
+      ...common,
+      group: 'stream-aggregator',
+      description: 'Woodpecker stream aggregator: exactly-once monthly aggregates from the table stream.',
+      tableAccess: 'readWrite',
+      timeout: Duration.seconds(60),
+    });
+    const sweeper = new WoodpeckerFunction(this, 'Sweeper', {
+      ...common,
+      group: 'sweeper',
+      description: 'Woodpecker sweeper: moves open items to their current warning colour.',
+      tableAccess: 'readWrite',
+      memorySize: 512,
+      timeout: Duration.minutes(4),
+      environment: { ...publicUrl },
+    });
+    this.functions = {
+      'public-read': publicRead,
+      'public-write': publicWrite,
+      staff,
+      'stream-aggregator': aggregator,
+      sweeper,
+    };
+    // Read access to the platform secret for the groups that sign or check rating
+    // tokens (public-read answers `GET /api/v1/ratings/{caseId}` to a token holder).
+    // Granted on the roles only: `secret.grantRead` would add the roles to the key
+    // policy in the stateful stack (a cyclic reference).
+    for (const f of secretReaders.map((g) => this.functions[g])) {
+      f.fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+          resources: [props.platformSecret.secretArn],
+        }),
+      );
+      if (props.platformSecret.encryptionKey) {
+        f.fn.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions: ['kms:Decrypt'],
+            resources: [props.platformSecret.encryptionKey.keyArn],
+            conditions: {
+              StringEquals: { 'kms:ViaService': `secretsmanager.${this.region}.${this.urlSuffix}` },
+            },
+          }),
+        );
+      }
+    }
+    if (props.sendSms) {
+      // Only staff sends SMS (rating invitations for completed cases). SMS to a phone
+      // number has no resource ARN to scope to; publishing to any topic is excluded.
+      staff.fn.addToRolePolicy(
+        new iam.PolicyStatement({ actions: ['sns:Publish'], notResources: ['arn:*:sns:*:*:*'] }),
+      );
+    }
+
+    // --- The stream consumer -------------------------------------------------------
+    this.aggregatorDlq = new sqs.Queue(this, 'AggregatorFailures', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    const typeIn = lambda.FilterRule.or(...aggregatedItemTypes);
+    aggregator.fn.addEventSource(
+      new eventSources.DynamoEventSource(props.table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(2),
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: 10,
+        maxRecordAge: Duration.hours(24),
+        parallelizationFactor: 1,
+        onFailure: new eventSources.SqsDlq(this.aggregatorDlq),
+        // Inserts and updates carry the new image, removals only the old one.
+        filters: [
+          lambda.FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: typeIn } } } }),
+          lambda.FilterCriteria.filter({ dynamodb: { OldImage: { type: { S: typeIn } } } }),
+        ],
+      }),
+    );
+
+    // --- Schedules -----------------------------------------------------------------
+    new events.Rule(this, 'SweeperSchedule', {
+      description: 'Woodpecker: run the sweeper every 5 minutes.',
+      schedule: events.Schedule.rate(Duration.minutes(5)),
+      targets: [
+        new targets.LambdaFunction(sweeper.fn, { retryAttempts: 1, maxEventAge: Duration.minutes(4) }),
+      ],
+    });
+
+    // --- HTTP API ------------------------------------------------------------------
+    const integrations: Record<HttpGroup, HttpLambdaIntegration> = {
+      'public-read': new HttpLambdaIntegration('PublicReadIntegration', publicRead.fn),
+      'public-write': new HttpLambdaIntegration('PublicWriteIntegration', publicWrite.fn),
+      staff: new HttpLambdaIntegration('StaffIntegration', staff.fn),
+    };
+    const authorizer = new HttpUserPoolAuthorizer('StaffJwtAuthorizer', props.userPool, {
+      authorizerName: 'staff-jwt',
+      userPoolClients: props.userPoolClients,
+      identitySource: ['$request.header.Authorization'],
+    });
+
+    this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
+      apiName: 'woodpecker',
+      description: 'Woodpecker public and staff API',
+      createDefaultStage: false,
+      defaultIntegration: integrations['public-read'],
+      corsPreflight: props.siteOrigin
+        ? {
+            allowOrigins: [props.siteOrigin],
+            allowMethods: [
+              apigwv2.CorsHttpMethod.GET,
+              apigwv2.CorsHttpMethod.POST,
+              apigwv2.CorsHttpMethod.PUT,
+              apigwv2.CorsHttpMethod.PATCH,
+              apigwv2.CorsHttpMethod.DELETE,
+              apigwv2.CorsHttpMethod.OPTIONS,
+            ],
+            allowHeaders: ['authorization', 'content-type', 'x-request-id'],
+            exposeHeaders: ['x-request-id'],
+            maxAge: Duration.hours(1),
+          }
+        : undefined,
+    });
+
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logs.RetentionDays.SIX_MONTHS });
+    this.stage = new apigwv2.HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 200, burstLimit: 400 },
+      detailedMetricsEnabled: true,
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            time: '$context.requestTime',
+            method: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            path: '$context.path',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            latency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            userAgent: '$context.identity.userAgent',
+          }),
+        ),
+      },
+    });
+
+    const routesByKey = new Map<string, apigwv2.HttpRoute>();
+    for (const r of apiRoutes) {
+      const created = this.httpApi.addRoutes({
+        path: r.path,
+        methods: r.methods,
+        integration: integrations[r.group],
+        ...(r.group === 'staff' ? { authorizer } : {}),
+      });
+      for (const [i, route] of created.entries()) {
+        const key = `${r.methods[i]} ${r.path}`;
+        routesByKey.set(key, route);
+        if (r.group !== 'staff') {
+          Validations.of(route).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason:
+              'Public route by design (contract: public reads, ratings by token, anonymous critiques); the function checks rating tokens and rate limits.',
+          });
+        }
+      }
+    }
+    const defaultRoute = this.httpApi.node.findChild('DefaultRoute');
+    Validations.of(defaultRoute).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'The catch-all route goes to the read-only public function, which answers the contract JSON 404; staff routes are matched first and carry the JWT authorizer.',
+    });
+
+    const cfnStage = this.stage.node.defaultChild as apigwv2.CfnStage;
+    cfnStage.routeSettings = Object.fromEntries(
+      Object.entries(publicWriteThrottles).map(([key, t]) => [
+        key,
+        { ThrottlingRateLimit: t.rate, ThrottlingBurstLimit: t.burst },
+      ]),
+    );
+    for (const key of Object.keys(publicWriteThrottles)) {
+      const route = routesByKey.get(key);
+      if (route) this.stage.node.addDependency(route);
+    }
+
+    // --- Alarms --------------------------------------------------------------------
+    const action = new cloudwatchActions.SnsAction(this.alarmTopic);
+    const alarm = (id: string, props: cloudwatch.AlarmProps) => {
+      const a = new cloudwatch.Alarm(this, id, props);
+      a.addAlarmAction(action);
+      this.alarms.push(a);
+      return a;
+    };
+    alarm('StreamIteratorAgeAlarm', {
+      alarmDescription: 'Woodpecker: the stream aggregator is more than 5 minutes behind the table.',
+      metric: aggregator.fn.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(1) }),
+      threshold: 5 * 60 * 1000,
+      evaluationPeriods: 5,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm('AggregatorDlqDepthAlarm', {
+      alarmDescription:
+        'Woodpecker: stream records the aggregator gave up on are waiting in the failure queue (see docs/deploy.md).',
+      metric: this.aggregatorDlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm('Api5xxAlarm', {
+      alarmDescription: 'Woodpecker: the API answered 5xx (the contract allows none for client input).',
+      metric: this.httpApi.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+
+    // --- cdk-nag acknowledgements ---------------------------------------------------
+    Validations.of(this.aggregatorDlq).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the failure destination of the stream consumer (an event source mapping on-failure destination, which the rule does not recognise).',
+    });
+    Validations.of(aggregator.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'dynamodb:ListStreams has no resource-level permissions; the Lambda stream event source needs it. Stream reads themselves are scoped to the table stream ARN.',
+    });
+
+    new CfnOutput(this, 'ApiEndpoint', { value: this.httpApi.apiEndpoint });
+    new CfnOutput(this, 'AggregatorFailureQueueUrl', { value: this.aggregatorDlq.queueUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
+  }
+
+  /** `<api-id>.execute-api.<region>.amazonaws.com`, for the CDN origin. */
+  get apiDomainName(): string {
+    return `${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The whole cloud deployment, wired from CDK context. `infra/app.ts` calls this on a
+ * fresh App; the infra tests call it on their own App with test context.
+ *
+ * Context (cdk.json defaults, override with `-c key=value`):
+ * - `region` (default `ap-east-1`), `account` (default: the CLI's account, or a dummy
+ *   for offline synth: no lookups are made, so synth needs no credentials)
+ * - `domainName`, `certificateArn` (us-east-1) for the site's own domain
+ * - `siteOrigin` (default `https://<domainName>`): CORS origin and rating-link base
+ * - `officeEmail`: the efficiency office's first user; `alarmEmail` (default officeEmail)
+ * - `authDomainPrefix` (default `woodpecker-<account>`), `sendSms` (`true` to send SMS)
+ * - `stackPrefix` (default `Woodpecker`) to deploy a second copy in the same account
+ */
+import type { App } from 'aws-cdk-lib';
+import { ApiStack } from './api-stack.js';
+import { EdgeStack } from './edge-stack.js';
+import { MonitoringStack } from './monitoring-stack.js';
+import { SiteStack } from './site-stack.js';
+import { StatefulStack } from './stateful-stack.js';
+
+/** Account used for offline synthesis when neither context nor the CLI gives one. */
+export const OFFLINE_ACCOUNT = '000000000000';
+
+export interface WoodpeckerConfig {
+  account: string;
+  region: string;
+  stackPrefix: string;
+  domainName?: string;
+  certificateArn?: string;
+  siteOrigin?: string;
+  officeEmail?: string;
+  alarmEmail?: string;
+  authDomainPrefix: string;
+  sendSms: boolean;
+}
+
+export function readWoodpeckerConfig(app: App): WoodpeckerConfig {
+  const text = (key: string): string | undefined => {
+    const v = app.node.tryGetContext(key);
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+  };
+  const account = text('account') ?? process.env.CDK_DEFAULT_ACCOUNT ?? OFFLINE_ACCOUNT;
+  const domainName = text('domainName');
+  const siteOrigin = (text('siteOrigin') ?? (domainName ? `https://${domainName}` : undefined))?.replace(
+    /\/+$/,
+    '',
+  );
+  const officeEmail = text('officeEmail');
+  return {
+    account,
+    region: text('region') ?? 'ap-east-1',
+    stackPrefix: text('stackPrefix') ?? 'Woodpecker',
+    domainName,
+    certificateArn: text('certificateArn'),
+    siteOrigin,
+    officeEmail,
+    alarmEmail: text('alarmEmail') ?? officeEmail,
+    authDomainPrefix: text('authDomainPrefix') ?? `woodpecker-${account}`,
+    sendSms: text('sendSms') === 'true',
+  };
+}
+
+export interface WoodpeckerStacks {
+  config: WoodpeckerConfig;
+  stateful: StatefulStack;
+  api: ApiStack;
+  edge: EdgeStack;
+  site: SiteStack;
+  monitoring: MonitoringStack;
+}
+
+export function defineWoodpecker(app: App, config = readWoodpeckerConfig(app)): WoodpeckerStacks {
+  const env = { account: config.account, region: config.region };
+  const name = (s: string) => `${config.stackPrefix}-${s}`;
+  const description = (s: string) => `Woodpecker 啄木鸟: ${s}`;
+
+  const stateful = new StatefulStack(app, name('Stateful'), {
+    env,
+    description: description('table, key, platform secret and staff user pool (retained)'),
+    terminationProtection: true,
+    officeEmail: config.officeEmail,
+    staffCallbackUrls: [config.siteOrigin ? `${config.siteOrigin}/staff/` : 'http://localhost:3000/staff/'],
+    authDomainPrefix: config.authDomainPrefix,
+  });
+
+  const api = new ApiStack(app, name('Api'), {
+    env,
+    description: description('functions, HTTP API, authorizer, stream consumer, schedules, alarms'),
+    table: stateful.table,
+    platformSecret: stateful.platformSecret,
+    userPool: stateful.userPool,
+    userPoolClients: [stateful.staffWebClient, stateful.machineClient],
+    jwtIssuer: stateful.jwtIssuer,
+    jwksUrl: stateful.jwksUrl,
+    siteOrigin: config.siteOrigin,
+    alarmEmail: config.alarmEmail,
+    sendSms: config.sendSms,
+  });
+
+  const edge = new EdgeStack(app, name('Edge'), {
+    env: { account: config.account, region: 'us-east-1' },
+    description: description('CloudFront WAF web ACL and certificate (us-east-1)'),
+    crossRegionReferences: true,
+    domainName: config.domainName,
+    certificateArn: config.certificateArn,
+  });
+
+  const site = new SiteStack(app, name('Site'), {
+    env,
+    description: description('public site bucket, CDN and site publisher'),
+    crossRegionReferences: true,
+    table: stateful.table,
+    apiDomainName: api.apiDomainName,
+    webAclArn: edge.webAcl.attrArn,
+    domainName: config.domainName,
+    certificate: edge.certificate,
+    siteOrigin: config.siteOrigin,
+    alarmTopic: api.alarmTopic,
+  });
+
+  const monitoring = new MonitoringStack(app, name('Monitoring'), {
+    env,
+    description: description('CloudWatch dashboard'),
+    functions: [...Object.values(api.functions), site.publisher],
+    aggregator: api.functions['stream-aggregator'],
+    aggregatorDlq: api.aggregatorDlq,
+    httpApi: api.httpApi,
+    table: stateful.table,
+    alarms: [
+      ...Object.values(api.functions).flatMap((f) => [f.errorsAlarm, f.throttlesAlarm]),
+      site.publisher.errorsAlarm,
+      site.publisher.throttlesAlarm,
+      ...api.alarms,
+    ],
+  });
+
+  return { config, stateful, api, edge, site, monitoring };
+}
