@@ -38,6 +38,10 @@ export const bundleSettings = {
   banner: createRequireBanner,
   /** Nothing external: see above. */
   external: [] as string[],
+  /** Lambda-only credentials (see lambda-credentials.ts). */
+  alias: {
+    '@aws-sdk/credential-provider-node': join(projectRoot, 'infra', 'constructs', 'lambda-credentials.ts'),
+  },
   /** The repository tsconfig (JSX import source for the site publisher's pages). */
   tsconfig: join(projectRoot, 'tsconfig.json'),
   /** The deployed file name NodejsFunction uses for ESM output. */
@@ -52,9 +56,25 @@ export const bundleSettings = {
 export const clientBundleCommand = (outputDir: string) =>
   `"${join(projectRoot, 'node_modules', '.bin', 'esbuild')}" "${join(projectRoot, 'web', 'client')}"/*.ts --bundle --minify --format=esm --target=es2020 --log-level=warning --outdir="${outputDir}/assets"`;
 
-/** Modules a group must not bundle (they are not used at run time in Lambda). */
+/**
+ * SDK clients called at most once per cold start or rarely (the platform secret, an
+ * SMS, the site bucket's uploads) are taken from the Lambda runtime's own AWS SDK and
+ * loaded with a dynamic import only when used; the DynamoDB client, on every request's
+ * path, stays bundled at its pinned version.
+ */
+export const runtimeProvidedClients = [
+  '@aws-sdk/client-secrets-manager',
+  '@aws-sdk/client-sns',
+  '@aws-sdk/client-s3',
+] as const;
+
+/** Modules a group must not bundle (not used in Lambda, or provided by its runtime). */
 export function externalsOf(group?: string): string[] {
-  return group === 'site-publisher' ? [...bundleSettings.external, 'esbuild'] : [...bundleSettings.external];
+  return [
+    ...bundleSettings.external,
+    ...runtimeProvidedClients,
+    ...(group === 'site-publisher' ? ['esbuild'] : []),
+  ];
 }
 
 /** The same settings as CDK NodejsFunction bundling options (local esbuild, never Docker). */
@@ -77,6 +97,9 @@ export function cdkBundlingOptions(group?: string): BundlingOptions {
     mainFields: [...bundleSettings.mainFields],
     banner: bundleSettings.banner,
     externalModules: externalsOf(group),
+    esbuildArgs: Object.fromEntries(
+      Object.entries(bundleSettings.alias).map(([from, to]) => [`--alias:${from}`, to]),
+    ),
     tsconfig: bundleSettings.tsconfig,
     logLevel: LogLevel.WARNING,
   };
@@ -99,6 +122,7 @@ export function esbuildBuildOptions(entry: string, outfile: string, group?: stri
     mainFields: [...bundleSettings.mainFields],
     banner: { js: bundleSettings.banner },
     external: externalsOf(group),
+    alias: { ...bundleSettings.alias },
     tsconfig: bundleSettings.tsconfig,
     absWorkingDir: projectRoot,
     logLevel: 'warning' as const,
