@@ -113,74 +113,75 @@ function fakeMobile(rnd: Random): string {
 
 const must = (t: Transition, r: Rating): Rating => (t.ok ? t.rating : r);
 
-/** Move an old bad review through a realistic follow-up, as of `today`. */
+/** A Beijing working-hours instant some days after a date, never after `now`. */
+function daysAfter(date: string, days: number, rnd: Random, now: Date): Date | undefined {
+  const at = new Date(
+    `${addCalendarDays(date, days)}T${String(rnd.int(9, 16)).padStart(2, '0')}:30:00+08:00`,
+  );
+  return at.getTime() < now.getTime() ? at : undefined;
+}
+
+/** Move an old bad review through a realistic follow-up, as of `now`. */
 function followUp(r0: Rating, rnd: Random, now: Date): Rating {
   let r = r0;
   const rated = Date.parse(r.ratedAt);
-  const at = (days: number) =>
-    new Date(Math.min(rated + days * DAY + rnd.int(1, 6) * 3600_000, now.getTime()));
-  const today = beijingDate(now);
-  const daysSince = (now.getTime() - rated) / DAY;
-  // Callback: usually the next day, sometimes late (flagged overdue first).
-  if (r.callbackRequired && daysSince > 1 && rnd.chance(0.95)) {
+  const after = (days: number) => new Date(rated + days * DAY + rnd.int(1, 6) * 3600_000);
+  const staff = `${r.departmentId}-staff`;
+  // Callback: usually the next day; sometimes after the deadline, which the sweeper
+  // will have flagged the day after it passed.
+  if (r.callbackRequired && r.callbackDueDate && rnd.chance(0.95)) {
     const late = rnd.chance(0.08);
-    if (late && r.callbackDueDate) {
-      const dueAfter = addCalendarDays(r.callbackDueDate, 1);
-      if (dueAfter <= today) r = sweepRating(r, dueAfter, new Date(`${dueAfter}T09:00:00+08:00`)) ?? r;
-    }
-    const when = at(late ? 5 : 1);
-    r = must(
-      recordCallback(
+    const when = late ? daysAfter(r.callbackDueDate, rnd.int(1, 3), rnd, now) : after(1);
+    if (when && when.getTime() < now.getTime()) {
+      if (late) {
+        const flagged = addCalendarDays(r.callbackDueDate, 1);
+        r = sweepRating(r, flagged, new Date(`${flagged}T00:05:00+08:00`)) ?? r;
+      }
+      const outcome = rnd.pick(['resolved', 'explained', 'unresolved'] as const);
+      const note = rnd.pick(CALLBACK_NOTES);
+      r = must(
+        recordCallback(
+          r,
+          { at: when.toISOString(), by: `${r.departmentId}-回访专员`, outcome, note },
+          staff,
+          when,
+        ),
         r,
-        {
-          at: when.toISOString(),
-          by: `${r.departmentId}-回访专员`,
-          outcome: rnd.pick(['resolved', 'explained', 'unresolved'] as const),
-          note: rnd.pick(CALLBACK_NOTES),
-        },
-        `${r.departmentId}-staff`,
-        when,
-      ),
-      r,
-    );
-  }
-  // Rectification: planned within days, settled within the deadline mostly.
-  if (daysSince > 3) {
-    const planAt = at(3);
-    r = must(
-      recordRectification(r, { plan: rnd.pick(PLANS), status: 'planned' }, `${r.departmentId}-staff`, planAt),
-      r,
-    );
-  }
-  if (daysSince > 20 && rnd.chance(0.97)) {
-    const late = rnd.chance(0.1);
-    if (late && r.rectificationDueDate) {
-      const dueAfter = addCalendarDays(r.rectificationDueDate, 1);
-      if (dueAfter <= today) r = sweepRating(r, dueAfter, new Date(`${dueAfter}T09:00:00+08:00`)) ?? r;
-    }
-    const doneAt = at(late ? 26 : rnd.int(5, 18));
-    const cannot = rnd.chance(0.1);
-    r = must(
-      recordRectification(
-        r,
-        cannot
-          ? {
-              plan: r.rectification?.plan ?? rnd.pick(PLANS),
-              status: 'cannot',
-              explanation: '所需材料为法定要件，无法减免；已向群众解释并提供帮办服务。',
-              evidence: '法规依据及告知记录已归档。',
-            }
-          : { plan: r.rectification?.plan ?? rnd.pick(PLANS), status: 'done', evidence: rnd.pick(EVIDENCE) },
-        `${r.departmentId}-staff`,
-        doneAt,
-      ),
-      r,
-    );
-    if (daysSince > 30 && rnd.chance(0.6)) {
-      const fbAt = new Date(Math.min(doneAt.getTime() + 2 * DAY, now.getTime()));
-      r = must(giveFeedback(r, { satisfied: rnd.chance(0.78) }, fbAt), r);
+      );
     }
   }
+  // Rectification: a plan within days, then done (or explained) mostly by the deadline.
+  const planAt = after(3);
+  if (planAt.getTime() < now.getTime())
+    r = must(recordRectification(r, { plan: rnd.pick(PLANS), status: 'planned' }, staff, planAt), r);
+  if (!r.rectificationDueDate || !rnd.chance(0.97)) return r;
+  const late = rnd.chance(0.1);
+  const doneAt = late ? daysAfter(r.rectificationDueDate, rnd.int(1, 6), rnd, now) : after(rnd.int(5, 18));
+  if (!doneAt || doneAt.getTime() >= now.getTime()) return r;
+  if (late) {
+    const flagged = addCalendarDays(r.rectificationDueDate, 1);
+    r = sweepRating(r, flagged, new Date(`${flagged}T00:05:00+08:00`)) ?? r;
+  }
+  const plan = r.rectification?.plan ?? rnd.pick(PLANS);
+  r = must(
+    recordRectification(
+      r,
+      rnd.chance(0.1)
+        ? {
+            plan,
+            status: 'cannot',
+            explanation: '所需材料为法定要件，无法减免；已向群众解释并提供帮办服务。',
+            evidence: '法规依据及告知记录已归档。',
+          }
+        : { plan, status: 'done', evidence: rnd.pick(EVIDENCE) },
+      staff,
+      doneAt,
+    ),
+    r,
+  );
+  const fbAt = new Date(doneAt.getTime() + rnd.int(1, 5) * DAY);
+  if (fbAt.getTime() < now.getTime() && rnd.chance(0.6))
+    r = must(giveFeedback(r, { satisfied: rnd.chance(0.78) }, fbAt), r);
   return r;
 }
 

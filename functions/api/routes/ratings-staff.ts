@@ -1,0 +1,78 @@
+/**
+ * Staff follow-up of bad reviews. Department staff see and act on their own
+ * department's reviews only (another department's: 403); the office and inspectors
+ * read every department's; the office lists and rules appeals. Staff-level figures
+ * (评价到人) are served here only, never in public.
+ */
+import { type Context, Hono } from 'hono';
+import * as z from 'zod/mini';
+import { canSeeDepartment } from '../../domain/identity.js';
+import { platform } from '../../platform.js';
+import { ratingStore } from '../../store/ratings.js';
+import {
+  actOnReview,
+  type FollowUpAction,
+  inboxDepartment,
+  inboxQuerySchema,
+  reviewFor,
+} from '../../usecases/ratings/follow-up.js';
+import { departmentSatisfaction } from '../../usecases/ratings/satisfaction.js';
+import { staffReviewView } from '../../usecases/ratings/views.js';
+import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
+import { forbidden } from '../errors.js';
+import { idSchema, jsonBody, parseWith, queryOf } from '../validation.js';
+import { monthRange } from './month-range.js';
+
+const appealsQuery = z.object({
+  status: z.optional(z.enum(['pending', 'upheld', 'rejected'])),
+  limit: z.optional(z.string().check(z.regex(/^([1-9]\d?|100)$/, 'expected 1-100'))),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+});
+
+const act = (action: FollowUpAction) => async (c: Context<AuthEnv>) => {
+  const caseId = parseWith(idSchema, c.req.param('caseId'), 'case id');
+  const who = principalOf(c);
+  const body = await jsonBody(c, z.unknown());
+  const rating = await actOnReview(platform(), who, caseId, action, body);
+  return c.json(staffReviewView(rating));
+};
+
+export const ratingsStaffRoutes = new Hono<AuthEnv>()
+  .get('/staff/reviews', requireStaff('department', 'office', 'inspector'), async (c) => {
+    const q = queryOf(c, inboxQuerySchema);
+    const departmentId = inboxDepartment(principalOf(c), q.departmentId);
+    const page = await ratingStore(platform().store).badReviews(departmentId, {
+      filter: q.status ?? 'open',
+      limit: Number(q.limit ?? 50),
+      cursor: q.cursor,
+    });
+    return c.json({ departmentId, items: page.items.map(staffReviewView), nextCursor: page.nextCursor });
+  })
+  .get('/staff/reviews/:caseId', requireStaff('department', 'office', 'inspector'), async (c) => {
+    const caseId = parseWith(idSchema, c.req.param('caseId'), 'case id');
+    return c.json(staffReviewView(await reviewFor(platform(), principalOf(c), caseId)));
+  })
+  .post('/staff/reviews/:caseId/callback', requireStaff('department'), act('callback'))
+  .post('/staff/reviews/:caseId/rectification', requireStaff('department'), act('rectification'))
+  .post('/staff/reviews/:caseId/appeal', requireStaff('department'), act('appeal'))
+  .get('/staff/appeals', requireStaff('office'), async (c) => {
+    const q = queryOf(c, appealsQuery);
+    const page = await ratingStore(platform().store).appeals(q.status ?? 'pending', {
+      limit: Number(q.limit ?? 50),
+      cursor: q.cursor,
+    });
+    return c.json({ items: page.items.map(staffReviewView), nextCursor: page.nextCursor });
+  })
+  .post('/staff/appeals/:caseId/ruling', requireStaff('office'), act('ruling'))
+  .get(
+    '/staff/departments/:id/satisfaction',
+    requireStaff('department', 'office', 'inspector'),
+    async (c) => {
+      const id = parseWith(idSchema, c.req.param('id'), 'department id');
+      if (!canSeeDepartment(principalOf(c), id))
+        throw forbidden('You may only see your own department’s figures.');
+      const p = platform();
+      const { from, to } = monthRange(c, p.clock.now());
+      return c.json(await departmentSatisfaction(p, id, from, to, 'staff'));
+    },
+  );

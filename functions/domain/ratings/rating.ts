@@ -1,0 +1,260 @@
+/**
+ * A rating (好差评) of one completed case, as the platform keeps it: the rater's score,
+ * optional sub-scores, comment and callback contact, the attribution of the case
+ * (department, window, staff member, service, district — 评价到人), and, for a bad
+ * review (score 1–2), its follow-up: callback (回访), rectification (整改), appeal and
+ * the rater's feedback on the rectification. Pure: no AWS or HTTP.
+ */
+import { addCalendarDays, beijingDate, type IsoDate, type WorkCalendar } from '../calendar/index.js';
+import { hashPhone, maskPhone, normalisePhone } from '../pii.js';
+
+export const SCORES = [5, 4, 3, 2, 1] as const;
+export type Score = (typeof SCORES)[number];
+
+/** The optional sub-scores: 办事效率, 服务态度, 办事指南准确性, 办事便利度. */
+export const SUB_SCORES = ['efficiency', 'attitude', 'guideAccuracy', 'convenience'] as const;
+export type SubScoreKey = (typeof SUB_SCORES)[number];
+export type SubScores = Partial<Record<SubScoreKey, Score>>;
+
+/** Longest comment a rater may leave, in characters. */
+export const MAX_COMMENT_CHARS = 500;
+/** Working days a department has to call a bad reviewer back. */
+export const CALLBACK_WORKING_DAYS = 2;
+/** Working days a department has to rectify a bad review unless it sets its own. */
+export const DEFAULT_RECTIFICATION_DAYS = 15;
+/** Calendar days a rater's callback contact is kept after the review, then erased. */
+export const CONTACT_RETENTION_DAYS = 180;
+/** The version of the consent text the rater agreed to (PIPL: purpose and retention). */
+export const CONSENT_VERSION = 'callback-consent-v1';
+
+export function isScore(value: unknown): value is Score {
+  return value === 1 || value === 2 || value === 3 || value === 4 || value === 5;
+}
+
+/** Scores 1–2 are bad reviews (差评); 3–5 count as good. */
+export function isBadScore(score: number): boolean {
+  return score <= 2;
+}
+
+/** A rater's contact for a callback, kept only as a keyed hash and a masked form. */
+export interface CallbackContact {
+  name: string;
+  phoneHash: string;
+  phoneMasked: string;
+  /** Whether the phone is the applicant's phone on the case (the department can reach it). */
+  matchesApplicant: boolean;
+  consentAt: string;
+  consentVersion: string;
+  /** Beijing date from which the contact is erased. */
+  retainUntil: IsoDate;
+}
+
+export const CALLBACK_OUTCOMES = ['resolved', 'explained', 'unresolved', 'unreachable'] as const;
+export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
+
+export interface CallbackRecord {
+  /** When the call took place (ISO 8601). */
+  at: string;
+  /** Who called (name or staff id). */
+  by: string;
+  outcome: CallbackOutcome;
+  note?: string | undefined;
+  /** When it was recorded, and by which signed-in user (the audit trail has the rest). */
+  recordedAt: string;
+  recordedBy: string;
+  /** Recorded by the callback deadline. */
+  onTime: boolean;
+  /** Calls recorded so far (an unreachable rater may be called again). */
+  attempts: number;
+}
+
+export const RECTIFICATION_STATUSES = ['planned', 'done', 'cannot'] as const;
+export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+
+export interface RectificationRecord {
+  plan: string;
+  status: RectificationStatus;
+  /** Why it cannot be done (required for `cannot`). */
+  explanation?: string | undefined;
+  /** What shows it was done: document numbers, photos described, notices issued. */
+  evidence?: string | undefined;
+  recordedAt: string;
+  recordedBy: string;
+  /** When it was settled as done or cannot-be-done, and whether by the deadline. */
+  settledAt?: string | undefined;
+  onTime?: boolean | undefined;
+}
+
+export const APPEAL_KINDS = ['malicious', 'mistaken'] as const;
+export type AppealKind = (typeof APPEAL_KINDS)[number];
+export type AppealStatus = 'pending' | 'upheld' | 'rejected';
+
+export interface AppealRecord {
+  kind: AppealKind;
+  reason: string;
+  filedAt: string;
+  filedBy: string;
+  status: AppealStatus;
+  ruledAt?: string | undefined;
+  ruledBy?: string | undefined;
+  decisionNote?: string | undefined;
+}
+
+export interface FeedbackRecord {
+  satisfied: boolean;
+  comment?: string | undefined;
+  at: string;
+}
+
+/** Where a review's follow-up stands (the inbox filters on it). */
+export type FollowUpState = 'none' | 'open' | 'appealed' | 'closed' | 'excluded';
+
+/** What the case contributes to its rating: the attribution, copied at rating time. */
+export interface RatedCase {
+  caseId: string;
+  serviceCode: string;
+  departmentId: string;
+  district?: string | undefined;
+  windowId?: string | undefined;
+  staffId?: string | undefined;
+  channel?: string | undefined;
+  completedAt: string;
+  applicantPhoneHash?: string | undefined;
+}
+
+export interface Rating extends Omit<RatedCase, 'applicantPhoneHash'> {
+  score: Score;
+  subScores?: SubScores | undefined;
+  comment?: string | undefined;
+  ratedAt: string;
+  /** Beijing date and month the rating was given: it counts in that month. */
+  ratedDate: IsoDate;
+  month: string;
+  bad: boolean;
+  contact?: CallbackContact | undefined;
+  /** Real-name bad review: the rater left a contact or the applicant's phone is known. */
+  callbackRequired: boolean;
+  callbackDueDate?: IsoDate | undefined;
+  rectificationDueDate?: IsoDate | undefined;
+  rectificationDays?: number | undefined;
+  callback?: CallbackRecord | undefined;
+  rectification?: RectificationRecord | undefined;
+  appeal?: AppealRecord | undefined;
+  feedback?: FeedbackRecord | undefined;
+  callbackOverdue?: boolean | undefined;
+  rectificationOverdue?: boolean | undefined;
+  /** Set by an upheld appeal: kept with the decision, counted nowhere. */
+  excluded: boolean;
+  /** When the contact was erased after its retention period. */
+  contactErasedAt?: string | undefined;
+  /** Optimistic-concurrency revision, bumped by every change. */
+  rev: number;
+}
+
+/** What a rater submits (already validated). */
+export interface RatingInput {
+  score: Score;
+  subScores?: SubScores | undefined;
+  comment?: string | undefined;
+  callback?: { name: string; phone: string; consent: true } | undefined;
+}
+
+export interface RatingContext {
+  now: Date;
+  calendar: WorkCalendar;
+  /** The platform secret that keys phone hashes. */
+  secret: string;
+  /** The department's rectification period (working days), when it sets one. */
+  rectificationDays?: number | undefined;
+}
+
+/** Trim, drop control characters other than line breaks and tabs; empty → undefined. */
+export function cleanText(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point.
+  const cleaned = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  const trimmed = cleaned.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** The deadlines of a bad review given on `ratedDate`. */
+export function followUpDeadlines(
+  ratedDate: IsoDate,
+  calendar: WorkCalendar,
+  rectificationDays = DEFAULT_RECTIFICATION_DAYS,
+): { callbackDueDate: IsoDate; rectificationDueDate: IsoDate } {
+  return {
+    callbackDueDate: calendar.dueDate(ratedDate, CALLBACK_WORKING_DAYS),
+    rectificationDueDate: calendar.dueDate(ratedDate, rectificationDays),
+  };
+}
+
+/** Build the rating of a completed case from a rater's validated input. */
+export function buildRating(input: RatingInput, rated: RatedCase, ctx: RatingContext): Rating {
+  const ratedAt = ctx.now.toISOString();
+  const ratedDate = beijingDate(ctx.now);
+  const bad = isBadScore(input.score);
+  let contact: CallbackContact | undefined;
+  if (input.callback) {
+    const phoneHash = hashPhone(ctx.secret, input.callback.phone);
+    contact = {
+      name: input.callback.name.trim(),
+      phoneHash,
+      phoneMasked: maskPhone(input.callback.phone),
+      matchesApplicant: rated.applicantPhoneHash === phoneHash,
+      consentAt: ratedAt,
+      consentVersion: CONSENT_VERSION,
+      retainUntil: addCalendarDays(ratedDate, CONTACT_RETENTION_DAYS),
+    };
+  }
+  const subScores = input.subScores && Object.keys(input.subScores).length ? input.subScores : undefined;
+  const rectificationDays = ctx.rectificationDays ?? DEFAULT_RECTIFICATION_DAYS;
+  const deadlines = bad ? followUpDeadlines(ratedDate, ctx.calendar, rectificationDays) : undefined;
+  return {
+    caseId: rated.caseId,
+    serviceCode: rated.serviceCode,
+    departmentId: rated.departmentId,
+    district: rated.district,
+    windowId: rated.windowId,
+    staffId: rated.staffId,
+    channel: rated.channel,
+    completedAt: rated.completedAt,
+    score: input.score,
+    subScores,
+    comment: cleanText(input.comment),
+    ratedAt,
+    ratedDate,
+    month: ratedDate.slice(0, 7),
+    bad,
+    contact,
+    callbackRequired: bad && (contact !== undefined || typeof rated.applicantPhoneHash === 'string'),
+    callbackDueDate: deadlines?.callbackDueDate,
+    rectificationDueDate: deadlines?.rectificationDueDate,
+    rectificationDays: bad ? rectificationDays : undefined,
+    excluded: false,
+    rev: 1,
+  };
+}
+
+/** A callback counts as done once someone was reached (an unreachable rater may be called again). */
+export function callbackDone(r: Pick<Rating, 'callback'>): boolean {
+  return r.callback !== undefined && r.callback.outcome !== 'unreachable';
+}
+
+/** A rectification is settled when recorded as done or as cannot-be-done with a reason. */
+export function rectificationSettled(r: Pick<Rating, 'rectification'>): boolean {
+  return r.rectification !== undefined && r.rectification.status !== 'planned';
+}
+
+export function followUpState(r: Rating): FollowUpState {
+  if (r.excluded) return 'excluded';
+  if (!r.bad) return 'none';
+  if (r.appeal?.status === 'pending') return 'appealed';
+  const callbackSettled = callbackDone(r) || !r.callbackRequired;
+  return callbackSettled && rectificationSettled(r) ? 'closed' : 'open';
+}
+
+/** Is the phone a mainland mobile number (the only kind a callback SMS or call can use)? */
+export function isMobilePhone(phone: string): boolean {
+  return /^1[3-9]\d{9}$/.test(normalisePhone(phone));
+}

@@ -1,0 +1,262 @@
+/**
+ * Ratings in DynamoDB. A rating is ONE conditional PutItem (`attribute_not_exists`) in
+ * its case's partition, so a case is rated once whatever the concurrency; the stream
+ * aggregator, not the request, updates the statistics. A bad review also carries the
+ * department inbox keys (gsi1), its next follow-up deadline in the sparse due index
+ * (gsi2) and, once appealed, the appeals queue keys (gsi3). Follow-up writes replace
+ * the item conditionally on its revision, so concurrent staff writes never interleave.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandOutput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { nextDueDate } from '../domain/ratings/follow-up.js';
+import { followUpState, type Rating } from '../domain/ratings/rating.js';
+import type { StoreClient } from './client.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { keys } from './keys.js';
+
+/** Attributes of the stored item that are not part of the rating itself. */
+const ITEM_ONLY = new Set([
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'type',
+  'v',
+  'state',
+  'ttl',
+]);
+
+/** The stored item of a rating with every index key its state calls for. */
+export function ratingItem(r: Rating): Record<string, unknown> {
+  const due = nextDueDate(r);
+  return {
+    ...keys.rating(r.caseId),
+    ...(r.bad ? keys.badReviewByDepartment(r.departmentId, r.ratedAt, r.caseId) : {}),
+    ...(due ? keys.ratingDue(r.caseId, due) : {}),
+    ...(r.appeal ? keys.appealByStatus(r.appeal.status, r.appeal.filedAt, r.caseId) : {}),
+    type: 'rating',
+    v: 1,
+    ...r,
+    state: followUpState(r),
+  };
+}
+
+/** The rating inside a stored item. */
+export function ratingOf(item: Record<string, unknown>): Rating {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!ITEM_ONLY.has(k)) out[k] = v;
+  return out as unknown as Rating;
+}
+
+export type InboxFilter = 'open' | 'overdue' | 'appealed' | 'closed' | 'excluded' | 'all';
+
+export interface RatingPage {
+  items: Rating[];
+  nextCursor: string | null;
+}
+
+export class DynamoRatingStore {
+  constructor(private readonly store: StoreClient) {}
+
+  /** Store a new rating; 'exists' when the case was already rated (nothing written). */
+  async create(r: Rating): Promise<'created' | 'exists'> {
+    try {
+      await this.store.doc.send(
+        new PutCommand({
+          TableName: this.store.tableName,
+          Item: ratingItem(r),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return 'created';
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return 'exists';
+      throw err;
+    }
+  }
+
+  async get(caseId: string): Promise<Rating | undefined> {
+    const out = await this.store.doc.send(
+      new GetCommand({ TableName: this.store.tableName, Key: keys.rating(caseId), ConsistentRead: true }),
+    );
+    return out.Item ? ratingOf(out.Item) : undefined;
+  }
+
+  /** Replace a rating if it is still at `expectedRev`; false when it changed meanwhile. */
+  async replace(r: Rating, expectedRev: number): Promise<boolean> {
+    try {
+      await this.store.doc.send(
+        new PutCommand({
+          TableName: this.store.tableName,
+          Item: ratingItem(r),
+          ConditionExpression: '#rev = :rev',
+          ExpressionAttributeNames: { '#rev': 'rev' },
+          ExpressionAttributeValues: { ':rev': expectedRev },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  /** A department's bad reviews, newest first (gsi1), filtered by follow-up state. */
+  async badReviews(
+    departmentId: string,
+    options: { filter: InboxFilter; limit: number; cursor?: string | undefined },
+  ): Promise<RatingPage> {
+    const { gsi1pk } = keys.badReviewByDepartment(departmentId, '', '');
+    const filter = filterExpression(options.filter);
+    const items: Rating[] = [];
+    let startKey = decodeCursor(options.cursor);
+    // Filtered pages may come back short: keep reading (a bounded number of times)
+    // until the page is full; the cursor picks up where this stopped.
+    let reads = 0;
+    do {
+      reads++;
+      const out: QueryCommandOutput = await this.store.doc.send(
+        new QueryCommand({
+          TableName: this.store.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': gsi1pk, ...filter?.values },
+          ...(filter ? { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names } : {}),
+          ScanIndexForward: false,
+          Limit: options.limit - items.length,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of out.Items ?? []) items.push(ratingOf(item));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey && items.length < options.limit && reads < 10);
+    return { items, nextCursor: encodeCursor(startKey) };
+  }
+
+  /** Appeals by status, oldest first (the office works through them in order). */
+  async appeals(
+    status: 'pending' | 'upheld' | 'rejected',
+    options: { limit: number; cursor?: string | undefined },
+  ): Promise<RatingPage> {
+    const { gsi3pk } = keys.appealByStatus(status, '', '');
+    const out = await this.store.doc.send(
+      new QueryCommand({
+        TableName: this.store.tableName,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk',
+        ExpressionAttributeValues: { ':pk': gsi3pk },
+        ScanIndexForward: status === 'pending',
+        Limit: options.limit,
+        ExclusiveStartKey: decodeCursor(options.cursor),
+      }),
+    );
+    return { items: (out.Items ?? []).map(ratingOf), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  /** Remember that a staff member of a department has been rated (for 评价到人 lists). */
+  async addRatedStaff(departmentId: string, staffIds: string[]): Promise<void> {
+    if (!staffIds.length) return;
+    await this.store.doc.send(
+      new UpdateCommand({
+        TableName: this.store.tableName,
+        Key: keys.ratedStaff(departmentId),
+        UpdateExpression: 'SET #type = :type, #v = :v, departmentId = :d ADD staffIds :s',
+        ExpressionAttributeNames: { '#type': 'type', '#v': 'v' },
+        ExpressionAttributeValues: {
+          ':type': 'ratedStaff',
+          ':v': 1,
+          ':d': departmentId,
+          ':s': new Set(staffIds),
+        },
+      }),
+    );
+  }
+
+  async ratedStaff(departmentId: string): Promise<string[]> {
+    const out = await this.store.doc.send(
+      new GetCommand({
+        TableName: this.store.tableName,
+        Key: keys.ratedStaff(departmentId),
+        ConsistentRead: true,
+      }),
+    );
+    const ids = out.Item?.staffIds;
+    return ids instanceof Set ? [...ids].map(String).sort() : [];
+  }
+
+  /**
+   * Count one hit in a fixed-window counter; false once `limit` hits are in the window.
+   * One conditional UpdateItem, so concurrent hits never exceed the limit; the item
+   * expires by TTL after its window.
+   */
+  async hit(bucket: string, windowSeconds: number, limit: number, now: Date): Promise<boolean> {
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    const windowStart = nowSeconds - (nowSeconds % windowSeconds);
+    try {
+      await this.store.doc.send(
+        new UpdateCommand({
+          TableName: this.store.tableName,
+          Key: keys.rateLimit(bucket, String(windowStart)),
+          UpdateExpression: 'SET #type = :type, #v = :v, #ttl = :ttl ADD #n :one',
+          ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
+          ExpressionAttributeNames: { '#type': 'type', '#v': 'v', '#ttl': 'ttl', '#n': 'n' },
+          ExpressionAttributeValues: {
+            ':type': 'rateLimit',
+            ':v': 1,
+            ':ttl': windowStart + windowSeconds * 2,
+            ':one': 1,
+            ':limit': limit,
+          },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+}
+
+function filterExpression(filter: InboxFilter) {
+  const names = { '#state': 'state' };
+  switch (filter) {
+    case 'all':
+      return undefined;
+    case 'open':
+      return {
+        expression: '#state IN (:open, :appealed)',
+        names,
+        values: { ':open': 'open', ':appealed': 'appealed' },
+      };
+    case 'overdue':
+      return {
+        expression: '#state IN (:open, :appealed) AND (callbackOverdue = :t OR rectificationOverdue = :t)',
+        names,
+        values: { ':open': 'open', ':appealed': 'appealed', ':t': true },
+      };
+    default:
+      return { expression: '#state = :s', names, values: { ':s': filter } };
+  }
+}
+
+const stores = new WeakMap<StoreClient, DynamoRatingStore>();
+
+/** The rating store over a client (one per client). */
+export function ratingStore(store: StoreClient): DynamoRatingStore {
+  let s = stores.get(store);
+  if (!s) {
+    s = new DynamoRatingStore(store);
+    stores.set(store, s);
+  }
+  return s;
+}

@@ -1,0 +1,71 @@
+/**
+ * A rater is whoever holds the case's rating token: an HMAC over the case id and an
+ * expiry, checked in constant time, useless for any other case. Their writes are
+ * rate-limited per token (never per address: a whole service hall may share one).
+ */
+import { createHash } from 'node:crypto';
+import { ApiError } from '../../api/errors.js';
+import { checkRatingToken } from '../../domain/rating-token.js';
+import type { Platform } from '../../platform.js';
+import { platformSecret } from '../../shared/secrets.js';
+import { ratingStore } from '../../store/ratings.js';
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+
+/** Writes allowed per token and window: generous for a person, tight for a script. */
+export const RATER_RATE_LIMIT = { windowSeconds: 600, limit: 10 } as const;
+
+export interface Rater {
+  caseId: string;
+  token: string;
+  /** Past its expiry but authentic (only when the caller allows a grace period). */
+  expired: boolean;
+}
+
+/**
+ * Days after a token's expiry during which its holder may still follow their rating
+ * (see the rectification, give feedback), though no longer rate.
+ */
+export const FOLLOW_UP_GRACE_DAYS = 90;
+
+/**
+ * 401 unless `token` is a valid, unexpired rating token of `caseId`; with
+ * `graceDays`, an authentic token up to that many days past its expiry passes too,
+ * marked `expired`.
+ */
+export async function authenticateRater(
+  p: Platform,
+  caseId: unknown,
+  token: unknown,
+  options: { graceDays?: number } = {},
+): Promise<Rater> {
+  if (typeof token !== 'string' || !token)
+    throw new ApiError('unauthenticated', 'A rating token is required (the t= part of your rating link).');
+  if (typeof caseId !== 'string' || !ID.test(caseId))
+    throw new ApiError('unauthenticated', 'The rating token is not valid for this case.');
+  const secret = await platformSecret();
+  const now = p.clock.now();
+  const check = checkRatingToken(secret, caseId, token, now);
+  if (check === 'valid') return { caseId, token, expired: false };
+  if (check === 'expired') {
+    const grace = (options.graceDays ?? 0) * 86_400_000;
+    if (grace > 0 && checkRatingToken(secret, caseId, token, new Date(now.getTime() - grace)) === 'valid')
+      return { caseId, token, expired: true };
+    throw new ApiError('unauthenticated', 'This rating link has expired.');
+  }
+  throw new ApiError('unauthenticated', 'The rating token is not valid for this case.');
+}
+
+/** Count one write of this rater; false once the window's limit is reached. */
+export function allowRaterWrite(p: Platform, rater: Rater): Promise<boolean> {
+  const bucket = `rating:${createHash('sha256').update(`${rater.caseId}\n${rater.token}`).digest('base64url').slice(0, 22)}`;
+  return ratingStore(p.store).hit(
+    bucket,
+    RATER_RATE_LIMIT.windowSeconds,
+    RATER_RATE_LIMIT.limit,
+    p.clock.now(),
+  );
+}
+
+export const rateLimited = () =>
+  new ApiError('rate_limited', 'Too many attempts with this rating link; please try again in a few minutes.');

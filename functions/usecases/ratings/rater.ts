@@ -1,0 +1,64 @@
+/**
+ * What a rating token's holder may do besides rating: see where the case and its
+ * rating stand (the rating page and `GET /api/v1/ratings/{caseId}`), and, once the
+ * department has reported its rectification of a bad review, say whether it satisfied
+ * them (`POST /api/v1/ratings/{caseId}/rectification-feedback`).
+ */
+import { ApiError, notFound } from '../../api/errors.js';
+import { parseWith } from '../../api/validation.js';
+import type { CaseRecord } from '../../domain/cases/case.js';
+import { giveFeedback } from '../../domain/ratings/follow-up.js';
+import { cleanText, type Rating } from '../../domain/ratings/rating.js';
+import type { Platform } from '../../platform.js';
+import { ratingStore } from '../../store/ratings.js';
+import { allowRaterWrite, authenticateRater, FOLLOW_UP_GRACE_DAYS, rateLimited } from './rater-auth.js';
+import { feedbackBodySchema } from './schemas.js';
+
+export interface RaterStanding {
+  caseId: string;
+  token: string;
+  /** The link is past its expiry (within the follow-up grace period). */
+  expired: boolean;
+  case: CaseRecord & Record<string, unknown>;
+  rating: Rating | undefined;
+}
+
+/**
+ * The case and its rating, for the holder of the case's token (401/404 otherwise). A
+ * rated case stays visible for a grace period after the link expires, so the rater
+ * can follow the rectification; an unrated one does not.
+ */
+export async function raterStanding(p: Platform, caseId: unknown, token: unknown): Promise<RaterStanding> {
+  const rater = await authenticateRater(p, caseId, token, { graceDays: FOLLOW_UP_GRACE_DAYS });
+  const [found, rating] = await Promise.all([
+    p.cases.getCase(rater.caseId),
+    ratingStore(p.store).get(rater.caseId),
+  ]);
+  if (!found) throw notFound(`No case ${rater.caseId}.`);
+  if (rater.expired && !rating) throw new ApiError('unauthenticated', 'This rating link has expired.');
+  return { caseId: rater.caseId, token: rater.token, expired: rater.expired, case: found, rating };
+}
+
+/** Record the rater's satisfaction with the rectification, once. */
+export async function submitFeedback(p: Platform, caseId: unknown, payload: unknown): Promise<Rating> {
+  const raw =
+    payload && typeof payload === 'object' && !Array.isArray(payload)
+      ? (payload as Record<string, unknown>)
+      : {};
+  const rater = await authenticateRater(p, caseId, raw.token, { graceDays: FOLLOW_UP_GRACE_DAYS });
+  if (!(await allowRaterWrite(p, rater))) throw rateLimited();
+  const body = parseWith(feedbackBodySchema, payload, 'feedback');
+  const store = ratingStore(p.store);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const rating = await store.get(rater.caseId);
+    if (!rating) throw notFound(`Case ${rater.caseId} has not been rated.`);
+    const result = giveFeedback(
+      rating,
+      { satisfied: body.satisfied, comment: cleanText(body.comment) },
+      p.clock.now(),
+    );
+    if (!result.ok) throw new ApiError(result.code, result.message);
+    if (await store.replace(result.rating, rating.rev)) return result.rating;
+  }
+  throw new ApiError('conflict', 'The rating changed while saving; please try again.');
+}

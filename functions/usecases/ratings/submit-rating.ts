@@ -1,0 +1,132 @@
+/**
+ * Rate a completed case (`POST /api/v1/ratings` and the rating page's form): check the
+ * token (401), count the attempt against the token's rate limit (429), validate (400),
+ * find the case (404) and require it completed (409 `case_not_completed`), then store
+ * the rating with ONE conditional put — a second or concurrent attempt finds it
+ * already there (409 `already_rated`) and nothing else is written.
+ */
+import { ApiError, badRequest, notFound } from '../../api/errors.js';
+import { parseWith } from '../../api/validation.js';
+import type { Department } from '../../domain/catalogue.js';
+import { buildRating, type Rating, type RatingInput } from '../../domain/ratings/rating.js';
+import type { Platform } from '../../platform.js';
+import { logger } from '../../shared/powertools.js';
+import { platformSecret } from '../../shared/secrets.js';
+import { ratingStore } from '../../store/ratings.js';
+import { allowRaterWrite, authenticateRater, rateLimited } from './rater-auth.js';
+import { ratingBodySchema } from './schemas.js';
+
+export interface RatingReceipt {
+  caseId: string;
+  score: number;
+  bad: boolean;
+  ratedAt: string;
+  month: string;
+  callbackRequested: boolean;
+  /** For a bad review: what the department must do, and by when. */
+  followUp: {
+    callbackRequired: boolean;
+    callbackDueDate: string | undefined;
+    rectificationDueDate: string | undefined;
+  } | null;
+}
+
+const DEPARTMENT_CACHE_MS = 60_000;
+const departmentCache = new Map<string, { at: number; value: Promise<Department | undefined> }>();
+
+/** Departments change rarely; a minute's cache keeps them off the hot path. */
+function departmentOf(p: Platform, id: string): Promise<Department | undefined> {
+  const key = `${p.store.tableName}|${id}`;
+  const hit = departmentCache.get(key);
+  if (hit && Date.now() - hit.at < DEPARTMENT_CACHE_MS) return hit.value;
+  const value = p.catalogue.getDepartment(id);
+  departmentCache.set(key, { at: Date.now(), value });
+  value.catch(() => departmentCache.delete(key));
+  return value;
+}
+
+/** Staff already known to be rated, per table, so the roster is written once per process. */
+const rosterSeen = new Set<string>();
+
+async function rememberStaff(p: Platform, r: Rating): Promise<void> {
+  if (!r.staffId) return;
+  const key = `${p.store.tableName}|${r.departmentId}|${r.staffId}`;
+  if (rosterSeen.has(key)) return;
+  try {
+    await ratingStore(p.store).addRatedStaff(r.departmentId, [r.staffId]);
+    rosterSeen.add(key);
+  } catch (err) {
+    // The rating is stored; the roster only lists names for the console.
+    logger.warn('rated staff roster not updated', { caseId: r.caseId, error: String(err) });
+  }
+}
+
+function asObject(payload: unknown): Record<string, unknown> {
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload))
+    throw badRequest('The body must be a JSON object.');
+  return payload as Record<string, unknown>;
+}
+
+export async function submitRating(p: Platform, payload: unknown): Promise<RatingReceipt> {
+  const raw = asObject(payload);
+  const rater = await authenticateRater(p, raw.caseId, raw.token);
+  // The counter and the case read go out together: one round trip of latency.
+  const [allowed, found] = await Promise.all([allowRaterWrite(p, rater), p.cases.getCase(rater.caseId)]);
+  if (!allowed) throw rateLimited();
+  const body = parseWith(ratingBodySchema, raw, 'rating');
+  if (!found) throw notFound(`No case ${rater.caseId}.`);
+  if (found.status !== 'completed' || !found.completedAt)
+    throw new ApiError(
+      'case_not_completed',
+      `Case ${rater.caseId} is not completed yet; it can be rated once it is completed.`,
+    );
+  const [secret, calendar, department] = await Promise.all([
+    platformSecret(),
+    p.calendar.calendar(),
+    body.score <= 2 ? departmentOf(p, found.departmentId) : Promise.resolve(undefined),
+  ]);
+  const input: RatingInput = {
+    score: body.score as RatingInput['score'],
+    subScores: body.subScores as RatingInput['subScores'],
+    comment: body.comment,
+    callback: body.callback,
+  };
+  const rating = buildRating(
+    input,
+    {
+      caseId: found.caseId,
+      serviceCode: found.serviceCode,
+      departmentId: found.departmentId,
+      district: found.district,
+      windowId: found.windowId,
+      staffId: found.staffId,
+      channel: found.channel,
+      completedAt: found.completedAt,
+      applicantPhoneHash: typeof found.applicantPhoneHash === 'string' ? found.applicantPhoneHash : undefined,
+    },
+    { now: p.clock.now(), calendar, secret, rectificationDays: department?.rectificationDays },
+  );
+  const outcome = await ratingStore(p.store).create(rating);
+  if (outcome === 'exists')
+    throw new ApiError('already_rated', `Case ${rater.caseId} has already been rated; a case is rated once.`);
+  await rememberStaff(p, rating);
+  return receiptOf(rating);
+}
+
+export function receiptOf(r: Rating): RatingReceipt {
+  return {
+    caseId: r.caseId,
+    score: r.score,
+    bad: r.bad,
+    ratedAt: r.ratedAt,
+    month: r.month,
+    callbackRequested: r.contact !== undefined,
+    followUp: r.bad
+      ? {
+          callbackRequired: r.callbackRequired,
+          callbackDueDate: r.callbackDueDate,
+          rectificationDueDate: r.rectificationDueDate,
+        }
+      : null,
+  };
+}
