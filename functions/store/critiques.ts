@@ -1,0 +1,392 @@
+/**
+ * Critiques in DynamoDB. A critique is one item (by tracking code) carrying its index
+ * keys: by status (gsi3, the office's queues), by assigned department (gsi1, the
+ * department's inbox) and, while an answer is awaited, by reply deadline (gsi2, the
+ * sweeper). While public it also fans out to board rows (see domain/critiques/board):
+ * every change writes the critique, conditional on its revision, together with the
+ * rows that changed, in one transaction — so the board never shows a state the
+ * critique is not in, and two staff acting at once cannot overwrite each other.
+ */
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandOutput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { badRequest } from '../api/errors.js';
+import { addCalendarDays } from '../domain/calendar/index.js';
+import {
+  type BoardFilter,
+  type BoardRow,
+  boardFilterKey,
+  boardFilterKeysOf,
+  boardRowOf,
+} from '../domain/critiques/board.js';
+import { AWAITING_ANSWER, type Critique, type CritiqueStatus } from '../domain/critiques/model.js';
+import type { Page } from '../domain/ports.js';
+import type { StoreClient } from './client.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { keys } from './keys.js';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Sort key date for critiques already flagged overdue: parked, out of the sweeper's way. */
+const PARKED = '9999-12-31';
+
+const KEY_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'type',
+  'v',
+  'ttl',
+];
+
+function strip<T>(item: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.includes(k)) out[k] = v;
+  return out as T;
+}
+
+/** The stored critique item with the index keys its state calls for. */
+export function critiqueItem(c: Critique): Record<string, unknown> {
+  const awaiting = AWAITING_ANSWER.includes(c.status) && c.replyDue;
+  return {
+    ...keys.critique(c.trackingCode),
+    ...keys.critiqueByStatus(c.status, c.createdAt, c.trackingCode),
+    ...(c.assignedDepartmentId
+      ? keys.critiqueByDepartment(c.assignedDepartmentId, c.createdAt, c.trackingCode)
+      : {}),
+    // Due the day after the deadline: that is the first day the reply is late.
+    ...(awaiting ? keys.openByDue(c.trackingCode, c.overdue ? PARKED : addCalendarDays(c.replyDue!, 1)) : {}),
+    type: 'critique',
+    v: 1,
+    ...c,
+  };
+}
+
+export function boardRowItem(filter: string, row: BoardRow): Record<string, unknown> {
+  return {
+    ...keys.critiqueBoard(filter, row.createdAt, row.trackingCode),
+    type: 'critiqueRow',
+    v: 1,
+    filter,
+    ...row,
+  };
+}
+
+/** The board writes a change needs: rows to put (new or changed) and rows to delete. */
+export function boardWrites(prev: Critique | undefined, next: Critique, tableName: string): TransactItem[] {
+  const before = new Set(prev ? boardFilterKeysOf(prev) : []);
+  const after = boardFilterKeysOf(next);
+  const row = boardRowOf(next);
+  const unchanged = prev !== undefined && JSON.stringify(boardRowOf(prev)) === JSON.stringify(row);
+  const out: TransactItem[] = [];
+  for (const filter of after) {
+    if (unchanged && before.has(filter)) continue;
+    out.push({ Put: { TableName: tableName, Item: boardRowItem(filter, row) } });
+  }
+  const kept = new Set(after);
+  for (const filter of before) {
+    if (!kept.has(filter)) {
+      out.push({
+        Delete: {
+          TableName: tableName,
+          Key: keys.critiqueBoard(filter, prev!.createdAt, prev!.trackingCode),
+        },
+      });
+    }
+  }
+  return out;
+}
+
+export type CreateOutcome =
+  | { status: 'created'; trackingCode: string }
+  | { status: 'collapsed'; trackingCode: string }
+  | { status: 'collision' };
+
+export interface ListOptions {
+  limit: number;
+  cursor?: string | undefined;
+  oldestFirst?: boolean;
+}
+
+export class DynamoCritiqueStore {
+  constructor(private readonly store: StoreClient) {}
+
+  private get table(): string {
+    return this.store.tableName;
+  }
+
+  async get(trackingCode: string): Promise<Critique | undefined> {
+    const out = await this.store.doc.send(
+      new GetCommand({ TableName: this.table, Key: keys.critique(trackingCode), ConsistentRead: true }),
+    );
+    return out.Item ? strip<Critique>(out.Item) : undefined;
+  }
+
+  /** Several critiques by code, in the order asked (missing ones left out). */
+  async getMany(codes: readonly string[]): Promise<Critique[]> {
+    const found = new Map<string, Critique>();
+    const chunks: string[][] = [];
+    for (let i = 0; i < codes.length; i += 100) chunks.push([...new Set(codes.slice(i, i + 100))]);
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        let request:
+          | Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }>
+          | undefined = {
+          [this.table]: { Keys: chunk.map((code) => keys.critique(code)), ConsistentRead: true },
+        };
+        for (let attempt = 0; request && Object.keys(request).length; attempt++) {
+          const out = await this.store.doc.send(new BatchGetCommand({ RequestItems: request }));
+          for (const item of out.Responses?.[this.table] ?? []) {
+            const c = strip<Critique>(item);
+            found.set(c.trackingCode, c);
+          }
+          request = out.UnprocessedKeys as typeof request;
+          if (request && Object.keys(request).length)
+            await new Promise((r) => setTimeout(r, 20 * 2 ** Math.min(attempt, 6)));
+        }
+      }),
+    );
+    return codes.map((code) => found.get(code)).filter((c): c is Critique => c !== undefined);
+  }
+
+  /**
+   * Store a new critique. With a dedup key, the first submission within the window wins
+   * and later identical ones get its tracking code back (`collapsed`); a dedup entry whose
+   * critique was never written (a crash between the two puts) is taken over.
+   */
+  async create(
+    c: Critique,
+    dedup?: { hash: string; expiresAt: number; nowSeconds: number },
+  ): Promise<CreateOutcome> {
+    if (dedup) {
+      const item = {
+        ...keys.critiqueDedup(dedup.hash),
+        type: 'critiqueDedup',
+        v: 1,
+        trackingCode: c.trackingCode,
+        expiresAt: dedup.expiresAt,
+        ttl: dedup.expiresAt,
+      };
+      try {
+        await this.store.doc.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: item,
+            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+            ExpressionAttributeValues: { ':now': dedup.nowSeconds },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+      } catch (err) {
+        if (!(err instanceof ConditionalCheckFailedException)) throw err;
+        const existing = (err.Item as { trackingCode?: { S?: string } } | undefined)?.trackingCode?.S;
+        if (existing && (await this.get(existing))) return { status: 'collapsed', trackingCode: existing };
+        await this.store.doc.send(new PutCommand({ TableName: this.table, Item: item }));
+      }
+    }
+    try {
+      await this.store.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: critiqueItem(c),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return { status: 'created', trackingCode: c.trackingCode };
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      // The code is taken (by chance): release the dedup entry so the retry claims it anew.
+      if (dedup) {
+        await this.store.doc
+          .send(
+            new DeleteCommand({
+              TableName: this.table,
+              Key: keys.critiqueDedup(dedup.hash),
+              ConditionExpression: 'trackingCode = :code',
+              ExpressionAttributeValues: { ':code': c.trackingCode },
+            }),
+          )
+          .catch((e: unknown) => {
+            if (!(e instanceof ConditionalCheckFailedException)) throw e;
+          });
+      }
+      return { status: 'collision' };
+    }
+  }
+
+  /**
+   * Write changed critiques (each conditional on the revision it was read at), their
+   * board rows and any `extra` items in one transaction. `conflict` when anything
+   * changed meanwhile: the caller re-reads and applies its transition again.
+   */
+  async save(
+    changes: { prev: Critique | undefined; next: Critique }[],
+    extra: TransactItem[] = [],
+  ): Promise<'saved' | 'conflict'> {
+    const items: TransactItem[] = [];
+    for (const { prev, next } of changes) {
+      items.push({
+        Put: {
+          TableName: this.table,
+          Item: critiqueItem(next),
+          ...(prev
+            ? { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': prev.rev } }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        },
+      });
+      items.push(...boardWrites(prev, next, this.table));
+    }
+    items.push(...extra);
+    if (items.length > 100)
+      throw new Error(`A critique change needs ${items.length} writes, more than one transaction.`);
+    try {
+      await this.store.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'saved';
+    } catch (err) {
+      if (err instanceof TransactionCanceledException) {
+        const reasons = err.CancellationReasons ?? [];
+        if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
+          return 'conflict';
+        }
+      }
+      throw err;
+    }
+  }
+
+  private async page<T>(
+    input: ConstructorParameters<typeof QueryCommand>[0],
+    options: ListOptions,
+    partition: Record<string, string>,
+    map: (item: Record<string, unknown>) => T,
+  ): Promise<Page<T> & { itemsRead: number }> {
+    const start = decodeCursor(options.cursor);
+    if (start && Object.entries(partition).some(([k, v]) => start[k] !== v)) {
+      throw badRequest('The cursor belongs to another list.');
+    }
+    const out: QueryCommandOutput = await this.store.doc.send(
+      new QueryCommand({
+        ...input,
+        Limit: options.limit,
+        ScanIndexForward: Boolean(options.oldestFirst),
+        ExclusiveStartKey: start,
+      }),
+    );
+    const items = (out.Items ?? []).map(map);
+    return {
+      items,
+      nextCursor: encodeCursor(out.LastEvaluatedKey),
+      itemsRead: out.ScannedCount ?? items.length,
+    };
+  }
+
+  /** Critiques in one status (the office's triage queue and lists), newest first unless asked. */
+  listByStatus(status: CritiqueStatus, options: ListOptions) {
+    const gsi3pk = keys.critiqueByStatus(status, '', '').gsi3pk;
+    return this.page(
+      {
+        TableName: this.table,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk',
+        ExpressionAttributeValues: { ':pk': gsi3pk },
+      },
+      options,
+      { gsi3pk },
+      (item) => strip<Critique>(item),
+    );
+  }
+
+  /** A department's inbox: critiques assigned to it, newest first, optionally in one status. */
+  listByDepartment(departmentId: string, options: ListOptions & { status?: CritiqueStatus | undefined }) {
+    const gsi1pk = keys.critiqueByDepartment(departmentId, '', '').gsi1pk;
+    return this.page(
+      {
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ...(options.status
+          ? {
+              FilterExpression: '#status = :status',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':pk': gsi1pk, ':status': options.status },
+            }
+          : { ExpressionAttributeValues: { ':pk': gsi1pk } }),
+      },
+      options,
+      { gsi1pk },
+      (item) => strip<Critique>(item),
+    );
+  }
+
+  /** One page of the public board under a filter, newest first: one Query, strongly consistent. */
+  board(filter: BoardFilter, options: ListOptions) {
+    const pk = keys.critiqueBoardPartition(boardFilterKey(filter));
+    return this.page(
+      {
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ConsistentRead: true,
+      },
+      options,
+      { pk },
+      (item) => strip<BoardRow & { filter: string }>(item),
+    );
+  }
+
+  /**
+   * Board rows of several filters submitted in [from, to] (ISO instants), newest first,
+   * at most `limit`: Open311's date-bounded queries. Each partition is read only as far
+   * as the limit needs; the lists are merged by time.
+   */
+  async boardRange(
+    filters: BoardFilter[],
+    from: string,
+    to: string,
+    limit: number,
+  ): Promise<{ rows: BoardRow[]; itemsRead: number }> {
+    let itemsRead = 0;
+    const lists = await Promise.all(
+      filters.map(async (f) => {
+        const rows: BoardRow[] = [];
+        let start: Record<string, unknown> | undefined;
+        do {
+          const out: QueryCommandOutput = await this.store.doc.send(
+            new QueryCommand({
+              TableName: this.table,
+              KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+              ExpressionAttributeValues: {
+                ':pk': keys.critiqueBoardPartition(boardFilterKey(f)),
+                ':a': from,
+                ':b': `${to}#\uffff`,
+              },
+              ScanIndexForward: false,
+              Limit: limit - rows.length,
+              ExclusiveStartKey: start,
+            }),
+          );
+          itemsRead += out.ScannedCount ?? 0;
+          for (const item of out.Items ?? []) rows.push(strip<BoardRow>(item));
+          start = out.LastEvaluatedKey;
+        } while (start && rows.length < limit);
+        return rows;
+      }),
+    );
+    const merged = lists
+      .flat()
+      .sort((a, b) => (b.createdAt + b.trackingCode).localeCompare(a.createdAt + a.trackingCode));
+    return { rows: merged.slice(0, limit), itemsRead };
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Open311 api_keys: the office issues one per partner app (the clear key is shown
+ * once), lists them and revokes them; each write is audited. Partner POSTs present the
+ * key, which is checked against its stored hash.
+ */
+import { notFound } from '../../api/errors.js';
+import type { Principal } from '../../domain/identity.js';
+import type { Platform } from '../../platform.js';
+import { recordAudit } from '../../store/audit.js';
+import { critiqueStores } from './stores.js';
+
+export async function issueApiKey(p: Platform, who: Principal, name: string) {
+  const createdAt = p.clock.now().toISOString();
+  const issued = await critiqueStores(p).apiKeys.issue({ name, createdAt, createdBy: who.subject });
+  const { apiKey: _secret, ...record } = issued;
+  await recordAudit(p.store, {
+    actor: who.subject,
+    roles: [...who.roles],
+    action: 'open311Key.issue',
+    target: `open311Key:${issued.id}`,
+    at: createdAt,
+    after: record,
+  });
+  return issued;
+}
+
+export function listApiKeys(p: Platform) {
+  return critiqueStores(p).apiKeys.list();
+}
+
+export async function revokeApiKey(p: Platform, who: Principal, id: string) {
+  const store = critiqueStores(p).apiKeys;
+  const before = await store.get(id);
+  if (!before || before.revokedAt) throw notFound(`No live api_key ${id}.`);
+  const at = p.clock.now().toISOString();
+  if (!(await store.revoke(id, at))) throw notFound(`No live api_key ${id}.`);
+  await recordAudit(p.store, {
+    actor: who.subject,
+    roles: [...who.roles],
+    action: 'open311Key.revoke',
+    target: `open311Key:${id}`,
+    at,
+    before,
+    after: { ...before, revokedAt: at },
+  });
+  return { ...before, revokedAt: at };
+}

@@ -1,0 +1,58 @@
+/**
+ * Apply a lifecycle transition to a stored critique: read it (strongly consistent),
+ * run the pure transition, and write the result with its board rows and side items in
+ * one conditional transaction. If another change landed in between, read again and
+ * re-run — the transition then decides on the fresh state (e.g. "already awarded").
+ * A refusal becomes the contract's error; nothing is written.
+ */
+import { ApiError, badRequest, notFound } from '../../api/errors.js';
+import type { Refusal } from '../../domain/critiques/lifecycle.js';
+import type { Critique } from '../../domain/critiques/model.js';
+import { parseTrackingCode } from '../../domain/critiques/tracking-code.js';
+import type { Platform } from '../../platform.js';
+import type { TransactItem } from '../../store/critiques.js';
+import { critiqueStores } from './stores.js';
+
+export interface Plan {
+  ok: true;
+  /** Every critique the change writes (the one acted on first). */
+  changes: { prev: Critique; next: Critique }[];
+  extra?: TransactItem[];
+}
+
+const ATTEMPTS = 4;
+
+/** The canonical tracking code, or a 400 naming what was wrong. */
+export function trackingCodeOf(value: string): string {
+  const code = parseTrackingCode(value);
+  if (!code)
+    throw badRequest(`"${value.slice(0, 40)}" is not a valid tracking code (10 letters and digits).`);
+  return code;
+}
+
+export function refusalError(r: Refusal): ApiError {
+  return new ApiError(r.code, r.message);
+}
+
+/** Load a critique or 404. */
+export async function loadCritique(p: Platform, trackingCode: string): Promise<Critique> {
+  const c = await critiqueStores(p).critiques.get(trackingCode);
+  if (!c) throw notFound(`No critique with tracking code ${trackingCode}.`);
+  return c;
+}
+
+export async function changeCritique(
+  p: Platform,
+  trackingCode: string,
+  plan: (c: Critique) => Promise<Plan | Refusal> | Plan | Refusal,
+): Promise<Plan['changes']> {
+  const store = critiqueStores(p).critiques;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const current = await loadCritique(p, trackingCode);
+    const result = await plan(current);
+    if (!result.ok) throw refusalError(result);
+    if ((await store.save(result.changes, result.extra)) === 'saved') return result.changes;
+    await new Promise((r) => setTimeout(r, 10 * 2 ** attempt + Math.random() * 10));
+  }
+  throw new ApiError('conflict', 'The critique changed while saving; please try again.');
+}

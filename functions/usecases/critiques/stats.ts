@@ -1,0 +1,46 @@
+/**
+ * Critique figures per department and for the city, read from the monthly aggregates
+ * the stream aggregator keeps (see domain/critiques/contribution): received, answered,
+ * answered on time, median response time. One Query per unit over months × shards —
+ * the cost never grows with the number of critiques.
+ */
+
+import { CITY } from '../../domain/aggregates/contribution.js';
+import { critiqueStats } from '../../domain/critiques/contribution.js';
+import { sumCounters } from '../../domain/curves.js';
+import { monthsBetween } from '../../domain/months.js';
+import type { Platform } from '../../platform.js';
+import { readAggregates } from '../../store/aggregates.js';
+
+export async function unitCritiqueStats(
+  p: Platform,
+  scope: 'dept' | 'city',
+  id: string,
+  from: string,
+  to: string,
+) {
+  const { months } = await readAggregates(p.store, scope, id, from, to);
+  return {
+    summary: critiqueStats(sumCounters(months.values())),
+    series: monthsBetween(from, to).map((month) => ({ month, ...critiqueStats(months.get(month) ?? {}) })),
+  };
+}
+
+/** Every department's figures side by side, with the city's, for the public table. */
+export async function critiqueStatsByDepartment(p: Platform, from: string, to: string) {
+  const departments = await p.catalogue.listDepartments();
+  const [city, ...rows] = await Promise.all([
+    readAggregates(p.store, 'city', CITY, from, to),
+    ...departments.map((d) => readAggregates(p.store, 'dept', d.id, from, to)),
+  ]);
+  return {
+    from,
+    to,
+    city: critiqueStats(sumCounters(city!.months.values())),
+    departments: departments.map((d, i) => ({
+      departmentId: d.id,
+      name: d.name,
+      ...critiqueStats(sumCounters(rows[i]!.months.values())),
+    })),
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * Submitting a critique, from the JSON API, the form and Open311 alike: clean and check
+ * the input, count the client against its rate limits, resolve the target against the
+ * catalogue (an unknown one is a 400), seal the contact, and store the critique under
+ * a fresh tracking code — unless the same client sent the same text moments ago, in
+ * which case the earlier tracking code is the answer. Nothing is stored on a refusal
+ * but the rate-limit counters.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import { ApiError, badRequest } from '../../api/errors.js';
+import { storeContact } from '../../domain/critiques/contact.js';
+import { newCritique } from '../../domain/critiques/lifecycle.js';
+import { type Category, type Channel, LIMITS, type TargetType } from '../../domain/critiques/model.js';
+import { cleanNickname, cleanText } from '../../domain/critiques/text.js';
+import { newTrackingCode } from '../../domain/critiques/tracking-code.js';
+import type { Platform } from '../../platform.js';
+import { platformSecret } from '../../shared/secrets.js';
+import { type RateLimit, takeRateLimit } from '../../store/critique-rate-limit.js';
+import { critiqueLimits } from './limits.js';
+import { critiqueStores } from './stores.js';
+
+export interface SubmitInput {
+  category: Category;
+  text: string;
+  targetType?: TargetType | undefined;
+  targetId?: string | undefined;
+  nickname?: string | undefined;
+  contact?: string | undefined;
+}
+
+/** Who is submitting, as far as limits go. Raw values are hashed, never stored. */
+export interface Submitter {
+  channel: Channel;
+  /** Identity of the client: address + user agent, or `key:<id>` for Open311. */
+  identity: string;
+  /** The address alone, for the per-address ceiling (absent for api keys). */
+  address?: string | undefined;
+}
+
+export interface Target {
+  targetType: TargetType;
+  targetId?: string;
+  targetName?: string;
+  serviceCode?: string;
+  targetDepartmentId?: string;
+  targetDepartmentName?: string;
+  targetDistrict?: string;
+}
+
+/** Resolve a target against the catalogue; 400 for an unknown or ill-formed one. */
+export async function resolveTarget(
+  p: Platform,
+  targetType: TargetType | undefined,
+  targetId: string | undefined,
+): Promise<Target> {
+  const type = targetType ?? (targetId ? undefined : 'general');
+  if (!type) throw badRequest('targetType is required with targetId (service or department).');
+  if (type === 'general') {
+    if (targetId) throw badRequest('A general critique has no targetId.');
+    return { targetType: 'general' };
+  }
+  if (!targetId) throw badRequest(`targetId is required when targetType is ${type}.`);
+  if (type === 'service') {
+    const found = await p.catalogue.getService(targetId);
+    if (!found) throw badRequest(`Unknown target: no service with code ${targetId}.`);
+    const department = await p.catalogue.getDepartment(found.service.departmentId);
+    return {
+      targetType: 'service',
+      targetId,
+      targetName: found.service.name,
+      serviceCode: targetId,
+      targetDepartmentId: found.service.departmentId,
+      ...(department ? { targetDepartmentName: department.name } : {}),
+      ...(department?.district ? { targetDistrict: department.district } : {}),
+    };
+  }
+  const department = await p.catalogue.getDepartment(targetId);
+  if (!department) throw badRequest(`Unknown target: no department with id ${targetId}.`);
+  return {
+    targetType: 'department',
+    targetId,
+    targetName: department.name,
+    targetDepartmentId: department.id,
+    targetDepartmentName: department.name,
+    ...(department.district ? { targetDistrict: department.district } : {}),
+  };
+}
+
+export function rateLimited(retryAfterSeconds: number): ApiError {
+  return new ApiError(
+    'rate_limited',
+    `Too many submissions from this client; try again in ${retryAfterSeconds} seconds.`,
+    {
+      retryAfterSeconds,
+    },
+  );
+}
+
+const keyed = (secret: string, what: string, value: string) =>
+  createHmac('sha256', secret).update(`${what}:${value}`).digest('base64url').slice(0, 27);
+
+/** Count the submitter against its limits; throws 429 when any is used up. */
+export async function takeSubmitterLimits(p: Platform, secret: string, who: Submitter): Promise<string> {
+  const limits = critiqueLimits();
+  const clientHash = keyed(secret, 'critique-client', who.identity);
+  const checks: [string, RateLimit][] = [
+    [`crit:${clientHash}`, who.channel === 'open311' ? limits.apiKey : limits.client],
+  ];
+  if (who.address && who.channel !== 'open311')
+    checks.push([`critip:${keyed(secret, 'critique-address', who.address)}`, limits.address]);
+  const now = p.clock.now();
+  // One after the other: a client refused by its own limit must not use up its address's.
+  for (const [bucket, rule] of checks) {
+    const result = await takeRateLimit(p.store, bucket, rule, now);
+    if (!result.allowed) throw rateLimited(result.retryAfterSeconds);
+  }
+  return clientHash;
+}
+
+export interface Submitted {
+  trackingCode: string;
+  /** False when an identical recent submission's code was returned instead. */
+  created: boolean;
+}
+
+export async function submitCritique(p: Platform, input: SubmitInput, who: Submitter): Promise<Submitted> {
+  const text = cleanText(input.text);
+  if (!text) throw badRequest('The text of the critique is empty.');
+  if ([...text].length > LIMITS.text) throw badRequest(`The text may be at most ${LIMITS.text} characters.`);
+  let nickname: string | undefined;
+  if (input.nickname !== undefined && cleanText(input.nickname)) {
+    nickname = cleanNickname(input.nickname);
+    if (!nickname || [...nickname].length > LIMITS.nickname) {
+      throw badRequest(`A nickname is 1-${LIMITS.nickname} letters, digits, spaces or _ . · -.`);
+    }
+  }
+  const secret = await platformSecret();
+  const rawContact = input.contact?.trim();
+  const contact = rawContact ? storeContact(secret, rawContact) : undefined;
+  if (rawContact && !contact) throw badRequest('The contact must be a phone number or an e-mail address.');
+
+  const clientHash = await takeSubmitterLimits(p, secret, who);
+  const target = await resolveTarget(p, input.targetType, input.targetId);
+
+  const now = p.clock.now();
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const dedup = {
+    hash: createHash('sha256')
+      .update([clientHash, input.category, target.targetType, target.targetId ?? '', text].join('\u0000'))
+      .digest('base64url'),
+    expiresAt: nowSeconds + critiqueLimits().dedupSeconds,
+    nowSeconds,
+  };
+  const store = critiqueStores(p).critiques;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const critique = newCritique(
+      {
+        trackingCode: newTrackingCode(),
+        category: input.category,
+        text,
+        ...target,
+        ...(nickname ? { nickname } : {}),
+        ...(contact ? { contact } : {}),
+        channel: who.channel,
+        clientHash,
+      },
+      now,
+    );
+    const outcome = await store.create(critique, dedup);
+    if (outcome.status === 'created') return { trackingCode: outcome.trackingCode, created: true };
+    if (outcome.status === 'collapsed') return { trackingCode: outcome.trackingCode, created: false };
+  }
+  throw new ApiError('conflict', 'Could not allocate a tracking code; please try again.');
+}
