@@ -137,6 +137,7 @@ export const functionEntries = {
   'stream-aggregator': 'functions/handlers/stream-aggregator.ts',
   sweeper: 'functions/handlers/sweeper.ts',
   'site-publisher': 'functions/handlers/site-publisher.ts',
+  pages: 'functions/handlers/pages.ts',
 } as const;
 
 export type FunctionGroup = keyof typeof functionEntries;

@@ -27,7 +27,7 @@ import type { Construct } from 'constructs';
 import { WoodpeckerFunction } from '../constructs/woodpecker-function.js';
 
 /** The function groups that answer HTTP requests. */
-export type HttpGroup = 'public-read' | 'public-write' | 'staff';
+export type HttpGroup = 'public-read' | 'public-write' | 'staff' | 'pages';
 
 export interface ApiRoute {
   readonly path: string;
@@ -50,6 +50,17 @@ export const apiRoutes: readonly ApiRoute[] = [
   { path: '/api/v1/{proxy+}', methods: [GET], group: 'public-read' },
   { path: '/api/v1/ratings', methods: [POST], group: 'public-write' },
   { path: '/api/v1/critiques', methods: [POST], group: 'public-write' },
+  // A rater's feedback on a rectification and a critic's "solved / not solved" are
+  // public writes by token or tracking code, not staff writes.
+  { path: '/api/v1/ratings/{proxy+}', methods: [POST], group: 'public-write' },
+  { path: '/api/v1/critiques/{proxy+}', methods: [POST], group: 'public-write' },
+  // Dynamic pages (token- or code-bound forms, staff consoles) from the pages function.
+  { path: '/rate/{proxy+}', methods: [GET, POST], group: 'pages' },
+  { path: '/receipt/{proxy+}', methods: [GET], group: 'pages' },
+  { path: '/critiques/{proxy+}', methods: [GET, POST], group: 'pages' },
+  { path: '/staff', methods: [GET], group: 'pages' },
+  { path: '/staff/{proxy+}', methods: [GET, POST], group: 'pages' },
+  { path: '/prefs/{proxy+}', methods: [POST], group: 'pages' },
   { path: '/open311/v2/{proxy+}', methods: [GET, POST], group: 'public-write' },
   { path: '/api/v1/departments/{id}', methods: [PUT], group: 'staff' },
   { path: '/api/v1/services/{code}', methods: [PUT], group: 'staff' },
@@ -62,11 +73,15 @@ export const apiRoutes: readonly ApiRoute[] = [
 export const publicWriteThrottles: Record<string, { rate: number; burst: number }> = {
   'POST /api/v1/ratings': { rate: 50, burst: 100 },
   'POST /api/v1/critiques': { rate: 20, burst: 40 },
+  'POST /api/v1/ratings/{proxy+}': { rate: 20, burst: 40 },
+  'POST /api/v1/critiques/{proxy+}': { rate: 20, burst: 40 },
+  'POST /rate/{proxy+}': { rate: 50, burst: 100 },
+  'POST /critiques/{proxy+}': { rate: 20, burst: 40 },
   'POST /open311/v2/{proxy+}': { rate: 20, burst: 40 },
 };
 
 /** The groups that sign or verify rating tokens, so read the platform secret. */
-export const secretReaders = ['public-read', 'public-write', 'staff'] as const;
+export const secretReaders = ['public-read', 'public-write', 'staff', 'pages'] as const;
 
 /** Item types whose changes the aggregator consumes; everything else is filtered out. */
 export const aggregatedItemTypes = ['case', 'rating', 'critique'] as const;
@@ -91,7 +106,7 @@ export class ApiStack extends Stack {
   readonly httpApi: apigwv2.HttpApi;
   readonly stage: apigwv2.HttpStage;
   readonly functions: Record<
-    'public-read' | 'public-write' | 'staff' | 'stream-aggregator' | 'sweeper',
+    'public-read' | 'public-write' | 'staff' | 'pages' | 'stream-aggregator' | 'sweeper',
     WoodpeckerFunction
   >;
   readonly aggregatorDlq: sqs.Queue;
@@ -146,6 +161,19 @@ export class ApiStack extends Stack {
         WOODPECKER_JWT_ISSUER: props.jwtIssuer,
       },
     });
+    const pages = new WoodpeckerFunction(this, 'Pages', {
+      ...common,
+      group: 'pages',
+      description:
+        'Woodpecker dynamic pages: rating form and receipt, critique tracking and forms, staff consoles.',
+      tableAccess: 'readWrite',
+      environment: {
+        ...publicUrl,
+        ...secretEnv,
+        WOODPECKER_JWKS_URL: props.jwksUrl,
+        WOODPECKER_JWT_ISSUER: props.jwtIssuer,
+      },
+    });
     const aggregator = new WoodpeckerFunction(this, 'StreamAggregator', {
       ...common,
       group: 'stream-aggregator',
@@ -166,6 +194,7 @@ export class ApiStack extends Stack {
       'public-read': publicRead,
       'public-write': publicWrite,
       staff,
+      pages,
       'stream-aggregator': aggregator,
       sweeper,
     };
@@ -240,6 +269,7 @@ export class ApiStack extends Stack {
       'public-read': new HttpLambdaIntegration('PublicReadIntegration', publicRead.fn),
       'public-write': new HttpLambdaIntegration('PublicWriteIntegration', publicWrite.fn),
       staff: new HttpLambdaIntegration('StaffIntegration', staff.fn),
+      pages: new HttpLambdaIntegration('PagesIntegration', pages.fn),
     };
     const authorizer = new HttpUserPoolAuthorizer('StaffJwtAuthorizer', props.userPool, {
       authorizerName: 'staff-jwt',

@@ -58,7 +58,17 @@ export const pageRewriteSource = [
 ].join('\n');
 
 /** Paths CloudFront sends to the API instead of the bucket. */
-export const apiPathPatterns = ['/api/*', '/open311/*', '/healthz', '/critiques/*'] as const;
+export const apiPathPatterns = [
+  '/api/*',
+  '/open311/*',
+  '/healthz',
+  '/critiques/*',
+  '/rate/*',
+  '/receipt/*',
+  '/staff',
+  '/staff/*',
+  '/prefs/*',
+] as const;
 
 /** Item types whose changes make the publisher run soon (besides its schedule). */
 export const publishTriggerTypes = [

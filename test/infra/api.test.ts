@@ -120,7 +120,7 @@ describe('every function (one construct)', () => {
   });
 
   it('only the groups that sign or check rating tokens read the platform secret, by ARN at run time', () => {
-    expect([...secretReaders]).toEqual(['public-read', 'public-write', 'staff']);
+    expect([...secretReaders]).toEqual(['public-read', 'public-write', 'staff', 'pages']);
     for (const [group, f] of Object.entries(api.functions)) {
       const fn = t.toJSON().Resources[logicalId(api, f.fn)];
       const actions = actionsOf(t, logicalId(api, f.role));
