@@ -174,6 +174,7 @@ const scheduledEvent = {
 /** One small, realistic event per group (see the module comment for what they touch). */
 const events: Record<FunctionGroup, unknown> = {
   'public-read': httpEvent('GET', '/healthz'),
+  pages: httpEvent('GET', '/critiques/ABCDEFGHJK'),
   'public-write': httpEvent('POST', '/api/v1/critiques', {
     category: 'suggestion',
     text: 'Bench: the queue ticket machine should print the expected waiting time.',
