@@ -88,7 +88,7 @@ describe('tracking codes', () => {
     }
   });
 
-  it('catch every single-symbol typo and every swap of two different neighbours', () => {
+  it('catch every single-symbol typo and every swap of two different neighbours but 0↔Z', () => {
     fc.assert(
       fc.property(
         fc.array(fc.nat(31), { minLength: 9, maxLength: 9 }),
@@ -102,7 +102,10 @@ describe('tracking codes', () => {
             expect(parseTrackingCode(code.slice(0, pos) + changed + code.slice(pos + 1))).toBeUndefined();
           }
           const j = pos % 9;
-          if (code[j] !== code[j + 1]) {
+          // Luhn mod N cannot see a swap of the first and last symbols of the alphabet
+          // ('0' and 'Z'), exactly as decimal Luhn misses 09 ↔ 90; every other swap is caught.
+          const undetectablePair = [code[j], code[j + 1]].sort().join('') === '0Z';
+          if (code[j] !== code[j + 1] && !undetectablePair) {
             expect(
               parseTrackingCode(code.slice(0, j) + code[j + 1] + code[j] + code.slice(j + 2)),
             ).toBeUndefined();
