@@ -11,6 +11,7 @@ import { platform } from '../../platform.js';
 import { ratingStore } from '../../store/ratings.js';
 import {
   actOnReview,
+  authoriseReviewAction,
   type FollowUpAction,
   inboxDepartment,
   inboxQuerySchema,
@@ -32,6 +33,7 @@ const appealsQuery = z.object({
 const act = (action: FollowUpAction) => async (c: Context<AuthEnv>) => {
   const caseId = parseWith(idSchema, c.req.param('caseId'), 'case id');
   const who = principalOf(c);
+  await authoriseReviewAction(platform(), who, caseId, action);
   const body = await jsonBody(c, z.unknown());
   const rating = await actOnReview(platform(), who, caseId, action, body);
   return c.json(staffReviewView(rating));

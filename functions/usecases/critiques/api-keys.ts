@@ -29,6 +29,9 @@ export function listApiKeys(p: Platform) {
 }
 
 export async function revokeApiKey(p: Platform, who: Principal, id: string) {
+  // The page passes the path segment as it came; what is not an id names no key (and an
+  // over-long one must not reach DynamoDB, which refuses it with a 5xx).
+  if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/.test(id)) throw notFound(`No live api_key ${id.slice(0, 64)}.`);
   const store = critiqueStores(p).apiKeys;
   const before = await store.get(id);
   if (!before || before.revokedAt) throw notFound(`No live api_key ${id}.`);

@@ -29,13 +29,31 @@ import {
 
 export type FollowUpAction = 'callback' | 'rectification' | 'appeal' | 'ruling';
 
+const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+
 /** A bad review the caller may see (404 when there is none, 403 for another department's). */
 export async function reviewFor(p: Platform, who: Principal, caseId: string): Promise<Rating> {
+  // Pages pass the path segment as it came: something that is not an id names no review
+  // (and must not reach DynamoDB, which refuses over-long keys with a 5xx).
+  if (!CASE_ID.test(caseId)) throw notFound(`No bad review of case ${caseId.slice(0, 64)}.`);
   const rating = await ratingStore(p.store).get(caseId);
   if (!rating?.bad) throw notFound(`No bad review of case ${caseId}.`);
   if (!canSeeDepartment(who, rating.departmentId))
     throw forbidden('This review belongs to another department.');
   return rating;
+}
+
+/**
+ * Authorise an action on a review before its body is read, so a caller who may not act
+ * gets 404/403 whatever they send (the contract's 401 → 403 → 400 order).
+ */
+export async function authoriseReviewAction(
+  p: Platform,
+  who: Principal,
+  caseId: string,
+  action: FollowUpAction,
+): Promise<void> {
+  assertMayAct(who, await reviewFor(p, who, caseId), action);
 }
 
 function assertMayAct(who: Principal, r: Rating, action: FollowUpAction): void {
