@@ -2,6 +2,11 @@
  * The OpenAPI 3.1 document served at `/api/v1/openapi.json`: the contract outside
  * systems rely on, kept next to the routes it describes.
  */
+import { critiquesOpenApiPaths } from './routes/critiques-openapi.js';
+import { rankingsOpenApiPaths } from './routes/rankings-openapi.js';
+import { ratingsOpenApiPaths } from './routes/ratings-openapi.js';
+import { supervisionOpenApiPaths } from './routes/supervision-openapi.js';
+
 const error = { $ref: '#/components/schemas/Error' };
 const errors = (...codes: number[]) =>
   Object.fromEntries(
@@ -212,30 +217,15 @@ export const openApiDocument = {
         responses: { '200': json({ type: 'object' }), ...errors(400, 401, 403) },
       },
     },
-    '/api/v1/ratings': {
-      post: {
-        summary: 'Rate a completed case with its rating token',
-        responses: { '201': json({ type: 'object' }), ...errors(400, 401, 404, 409, 429) },
-      },
-    },
-    '/api/v1/services/{code}/satisfaction': {
-      get: {
-        summary: 'Ratings by month',
-        parameters: monthParams,
-        responses: { '200': json({ type: 'object' }), ...errors(400, 404) },
-      },
-    },
-    '/api/v1/critiques': {
-      post: {
-        summary: 'Submit a critique',
-        responses: { '201': json({ type: 'object' }), ...errors(400, 429) },
-      },
-    },
     '/api/v1/rankings': {
       get: {
         summary: 'The published ranking of a scope and period',
         responses: { '200': json({ type: 'object' }), ...errors(400, 404) },
       },
     },
+    ...ratingsOpenApiPaths,
+    ...rankingsOpenApiPaths,
+    ...critiquesOpenApiPaths,
+    ...supervisionOpenApiPaths,
   },
 } as const;

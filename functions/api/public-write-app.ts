@@ -4,8 +4,14 @@
  */
 import { Hono } from 'hono';
 import { createApp } from './app-factory.js';
+import { open311App } from './open311/app.js';
+import { critiquesSubmitRoutes } from './routes/critiques-submit.js';
+import { ratingsPublicRoutes } from './routes/ratings-public.js';
 
 /** The group's routes without the app-level middleware. */
-export const publicWriteRoutes = new Hono();
+export const publicWriteRoutes = new Hono()
+  .route('/api/v1', ratingsPublicRoutes)
+  .route('/api/v1', critiquesSubmitRoutes)
+  .route('/open311/v2', open311App);
 
 export const publicWriteApp = createApp().route('/', publicWriteRoutes);

@@ -8,11 +8,21 @@ import type { AuthEnv } from './auth.js';
 import { calendarStaffRoutes } from './routes/calendar.js';
 import { casesStaffRoutes } from './routes/cases-staff.js';
 import { catalogueStaffRoutes } from './routes/catalogue-staff.js';
+import { critiquesStaffRoutes } from './routes/critiques-staff.js';
+import { rankingsStaffRoutes } from './routes/rankings-staff.js';
+import { ratingsStaffRoutes } from './routes/ratings-staff.js';
+import { reportsStaffRoutes } from './routes/reports-staff.js';
+import { supervisionStaffRoutes } from './routes/supervision-staff.js';
 
 /** The group's routes without the app-level middleware. */
 export const staffRoutes = new Hono<AuthEnv>()
   .route('/api/v1', catalogueStaffRoutes)
   .route('/api/v1', casesStaffRoutes)
-  .route('/api/v1', calendarStaffRoutes);
+  .route('/api/v1', rankingsStaffRoutes)
+  .route('/api/v1', supervisionStaffRoutes)
+  .route('/api/v1', reportsStaffRoutes)
+  .route('/api/v1', calendarStaffRoutes)
+  .route('/api/v1', ratingsStaffRoutes)
+  .route('/api/v1', critiquesStaffRoutes);
 
 export const staffApp = createApp<AuthEnv>().route('/', staffRoutes);

@@ -65,6 +65,22 @@ export const keys = {
     gsi1pk: `DEPT#${departmentId}#BADREVIEWS`,
     gsi1sk: `${ratedAt}#${caseId}`,
   }),
+  /**
+   * A bad review's next follow-up deadline (callback, rectification, contact purge) in
+   * the sparse open-and-due index, so the sweeper flags overdue follow-ups without
+   * reading every rating. Removed once nothing is left to watch.
+   */
+  ratingDue: (caseId: string, dueDate: string) => ({
+    gsi2pk: `OPEN#${shardOf(`RATING:${caseId}`, OPEN_INDEX_PARTITIONS)}`,
+    gsi2sk: `${dueDate}#RATING:${caseId}`,
+  }),
+  /** Appeals against bad reviews by status and filing time (the office's appeals queue). */
+  appealByStatus: (status: string, filedAt: string, caseId: string) => ({
+    gsi3pk: `APPEAL#${status}`,
+    gsi3sk: `${filedAt}#${caseId}`,
+  }),
+  /** Staff members of a department who have been rated (评价到人 figures list them). */
+  ratedStaff: (departmentId: string) => ({ pk: `DEPT#${departmentId}`, sk: 'RATEDSTAFF' }),
 
   /**
    * A monthly aggregate shard for a scope (`svc`, `dept`, `district`, `window`, `staff`,
@@ -101,6 +117,37 @@ export const keys = {
     gsi1pk: `DEPT#${departmentId}#CRITIQUES`,
     gsi1sk: `${createdAt}#${trackingCode}`,
   }),
+  /**
+   * One row of the public critique board under one filter combination (status group ×
+   * department/service/general × category, each also "any"). A critique fans out to a
+   * few such rows while it is public, so every filter of the board and of Open311 GET
+   * requests is one Query by partition and time: items read never grow with the table.
+   */
+  critiqueBoard: (filter: string, createdAt: string, trackingCode: string) => ({
+    pk: `CRITBOARD#${filter}`,
+    sk: `${createdAt}#${trackingCode}`,
+  }),
+  critiqueBoardPartition: (filter: string) => `CRITBOARD#${filter}`,
+  /** Collapses identical critiques from one client within a short window (expires by TTL). */
+  critiqueDedup: (hash: string) => ({ pk: `CRITDEDUP#${hash}`, sk: 'DEDUP' }),
+  /** The woodpecker award of a critique, beside it; the hall of fame lists awards by time (gsi1). */
+  critiqueAward: (trackingCode: string) => ({ pk: `CRIT#${trackingCode}`, sk: 'AWARD' }),
+  critiqueAwardList: (grantedAt: string, trackingCode: string) => ({
+    gsi1pk: 'CRITAWARDS',
+    gsi1sk: `${grantedAt}#${trackingCode}`,
+  }),
+  /** A nickname's adopted critiques and awards; the leaderboard reads gsi1 by score. */
+  critiqueLeader: (nicknameKey: string) => ({ pk: `CRITNICK#${nicknameKey}`, sk: 'NICK' }),
+  critiqueLeaderRank: (score: string, nicknameKey: string) => ({
+    gsi1pk: 'CRITLEADERS',
+    gsi1sk: `${score}#${nicknameKey}`,
+  }),
+  /** An Open311 api_key issued by the office (secret stored hashed); listed through gsi1. */
+  open311Key: (keyId: string) => ({ pk: `O311KEY#${keyId}`, sk: 'KEY' }),
+  open311KeyList: (createdAt: string, keyId: string) => ({
+    gsi1pk: 'O311KEYS',
+    gsi1sk: `${createdAt}#${keyId}`,
+  }),
 
   /** A staff write in the audit trail, per target so a target's history is one Query. */
   audit: (target: string, at: string, id: string) => ({ pk: `AUDIT#${target}`, sk: `${at}#${id}` }),
@@ -111,6 +158,51 @@ export const keys = {
     sk: 'MSG',
     gsi1pk: 'OUTBOX',
     gsi1sk: `${at}#${id}`,
+  }),
+
+  /** Ranking method versions (immutable data), one partition so the latest is one Query. */
+  rankingMethod: (version: number) => ({ pk: 'RANKMETHOD', sk: `V#${String(version).padStart(6, '0')}` }),
+  rankingMethodPartition: 'RANKMETHOD',
+  /** A ranking version (draft or published) of a scope and period; rows and inputs share its partition. */
+  ranking: (scope: string, period: string, version: number) => ({
+    pk: `RANK#${scope}#${period}`,
+    sk: `V#${String(version).padStart(6, '0')}`,
+  }),
+  rankingPartition: (scope: string, period: string) => `RANK#${scope}#${period}`,
+  /** A chunk of a ranking version's result rows (`R`) or open-data inputs (`I`), read with its header. */
+  rankingChunk: (scope: string, period: string, version: number, part: 'R' | 'I', chunk: number) => ({
+    pk: `RANK#${scope}#${period}`,
+    sk: `${part}#${String(version).padStart(6, '0')}#${String(chunk).padStart(5, '0')}`,
+  }),
+  rankingChunkPrefix: (version: number, part: 'R' | 'I') => `${part}#${String(version).padStart(6, '0')}#`,
+  /** The published version of a scope and period: the publish transaction's guard and a one-GetItem read. */
+  rankingCurrent: (scope: string, period: string) => ({ pk: `RANK#${scope}#${period}`, sk: 'CURRENT' }),
+  /** Published rankings of a scope by period kind and period (latest table, movement, a unit's history). */
+  rankingPublished: (scope: string, kind: string, period: string, version: number) => ({
+    gsi3pk: `RANKPUB#${scope}#${kind}`,
+    gsi3sk: `${period}#${String(version).padStart(6, '0')}`,
+  }),
+  /** Drafts awaiting the office's review, by creation time. */
+  rankingDraft: (createdAt: string, scope: string, period: string, version: number) => ({
+    gsi3pk: 'RANKDRAFT',
+    gsi3sk: `${createdAt}#${scope}#${period}#${version}`,
+  }),
+  /** A supervision order (督办单) by id; its steps live on the item, the audit trail beside. */
+  supervisionOrder: (id: string) => ({ pk: `ORDER#${id}`, sk: 'ORDER' }),
+  /** A department's supervision orders by issue time (its inbox, reports). */
+  orderByDepartment: (departmentId: string, issuedAt: string, id: string) => ({
+    gsi1pk: `DEPT#${departmentId}#ORDERS`,
+    gsi1sk: `${issuedAt}#${id}`,
+  }),
+  /** Supervision orders by status and issue time (the inspectors' list). */
+  orderByStatus: (status: string, issuedAt: string, id: string) => ({
+    gsi3pk: `ORDERS#${status}`,
+    gsi3sk: `${issuedAt}#${id}`,
+  }),
+  /** An order awaiting the department, in the sweeper's due index from the day it becomes overdue. */
+  orderDue: (id: string, date: string) => ({
+    gsi2pk: `OPEN#${shardOf(`ORDER:${id}`, OPEN_INDEX_PARTITIONS)}`,
+    gsi2sk: `${date}#ORDER:${id}`,
   }),
 
   /** A fixed-window rate-limit counter; expires by TTL after its window. */

@@ -10,6 +10,9 @@ import type { CaseRecord } from '../domain/cases/case.js';
 import type { Platform } from '../platform.js';
 import { keys } from '../store/keys.js';
 import { standingOf } from './case-standing.js';
+import { critiqueDueHandler } from './critiques/due.js';
+import { ratingDueHandler } from './ratings/due.js';
+import { orderDueHandler } from './supervision/overdue.js';
 
 export interface SweepResult {
   itemsRead: number;
@@ -31,7 +34,12 @@ const caseHandler: DueItemHandler = async (p, item, { today, calendar }) => {
   return p.cases.setStanding(record, standing, record.contentHash);
 };
 
-export const dueItemHandlers: Record<string, DueItemHandler> = { case: caseHandler };
+export const dueItemHandlers: Record<string, DueItemHandler> = {
+  case: caseHandler,
+  supervisionOrder: orderDueHandler,
+  rating: ratingDueHandler,
+  critique: critiqueDueHandler,
+};
 
 export async function sweep(p: Platform): Promise<SweepResult> {
   const calendar = await p.calendar.calendar();

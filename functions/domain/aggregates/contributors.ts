@@ -3,10 +3,14 @@
  * items up here; a feature that feeds the aggregates adds one line.
  */
 import { caseContributions } from '../cases/case-contribution.js';
+import { critiqueContributions } from '../critiques/contribution.js';
+import { ratingContributions } from '../ratings/rating-contribution.js';
 import { accumulate, type Contributor, type Counters, type Item, pruneZeros } from './contribution.js';
 
 export const contributors: Record<string, Contributor> = {
   case: caseContributions,
+  rating: ratingContributions,
+  critique: critiqueContributions,
 };
 
 /** Item types the stream consumer must see (also the cloud's event filter). */

@@ -1,0 +1,464 @@
+/**
+ * Ranking methods and ranking versions in DynamoDB. A method version is one item, put
+ * once (conditional on not existing). A ranking version is a header item plus chunks
+ * of result rows and open-data inputs in the same partition (a table of thousands of
+ * windows would not fit one item). Publishing is one transaction that moves the header
+ * from draft to published and advances the scope-and-period `CURRENT` pointer, both
+ * conditional, so a second publish or a publish of an older version is refused and
+ * nothing is half-written. Nothing ever updates a published header or its chunks.
+ */
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { RankingMethod } from '../domain/rankings/method.js';
+import type { PeriodKind, RankingScope } from '../domain/rankings/period.js';
+import type { Ranking, RankingHeader } from '../domain/rankings/ranking.js';
+import type { RankedUnit, UnitInput } from '../domain/rankings/scoring.js';
+import type { StoreClient } from './client.js';
+import { keys } from './keys.js';
+
+/** Units per chunk item: far below DynamoDB's 400 KB item limit for any method. */
+const CHUNK_UNITS = 100;
+
+const HEADER_FIELDS = [
+  'scope',
+  'period',
+  'version',
+  'status',
+  'methodVersion',
+  'months',
+  'createdAt',
+  'createdBy',
+  'publishedAt',
+  'publishedBy',
+  'changes',
+  'supersedes',
+  'population',
+  'missingIndicators',
+  'unitCount',
+  'rankedCount',
+] as const;
+
+function headerOf(item: Record<string, unknown>): RankingHeader {
+  const out: Record<string, unknown> = {};
+  for (const f of HEADER_FIELDS) if (item[f] !== undefined) out[f] = item[f];
+  return out as unknown as RankingHeader;
+}
+
+async function queryAll(store: StoreClient, input: Omit<QueryCommandInput, 'TableName'>) {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out: QueryCommandOutput = await store.doc.send(
+      new QueryCommand({ TableName: store.tableName, ...input, ExclusiveStartKey: startKey }),
+    );
+    items.push(...(out.Items ?? []));
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+async function batchWrite(store: StoreClient, requests: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < requests.length; i += 25) {
+    let pending = requests.slice(i, i + 25);
+    for (let attempt = 0; pending.length; attempt++) {
+      const out = await store.doc.send(
+        new BatchWriteCommand({ RequestItems: { [store.tableName]: pending as never } }),
+      );
+      pending = (out.UnprocessedItems?.[store.tableName] ?? []) as Record<string, unknown>[];
+      if (pending.length) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
+    }
+  }
+}
+
+// --- Methods ------------------------------------------------------------------------
+
+/** Store a method version; false when that version already exists. */
+export async function putMethod(store: StoreClient, method: RankingMethod): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: { ...keys.rankingMethod(method.version), type: 'rankingMethod', v: 1, method },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
+}
+
+export async function getMethod(store: StoreClient, version: number): Promise<RankingMethod | undefined> {
+  const out = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.rankingMethod(version), ConsistentRead: true }),
+  );
+  return out.Item?.method as RankingMethod | undefined;
+}
+
+/** Every method version, oldest first (a handful: one per change of method). */
+export async function listMethods(store: StoreClient): Promise<RankingMethod[]> {
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.rankingMethodPartition },
+    ConsistentRead: true,
+  });
+  return items.map((i) => i.method as RankingMethod);
+}
+
+export async function latestMethod(store: StoreClient): Promise<RankingMethod | undefined> {
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.rankingMethodPartition },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: true,
+    }),
+  );
+  return out.Items?.[0]?.method as RankingMethod | undefined;
+}
+
+// --- Ranking versions ---------------------------------------------------------------
+
+/** The highest version number of a scope and period (any status), 0 when none. */
+export async function lastVersion(store: StoreClient, scope: string, period: string): Promise<number> {
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+      ExpressionAttributeValues: { ':pk': keys.rankingPartition(scope, period), ':v': 'V#' },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: true,
+    }),
+  );
+  const item = out.Items?.[0];
+  return item ? Number(item.version) : 0;
+}
+
+/**
+ * Reserve the next version number with a `computing` header (conditional put, retried
+ * on a concurrent reservation), so two drafts never share chunks.
+ */
+export async function reserveVersion(
+  store: StoreClient,
+  header: Omit<RankingHeader, 'version' | 'status'>,
+): Promise<number> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const version = (await lastVersion(store, header.scope, header.period)) + 1;
+    try {
+      await store.doc.send(
+        new PutCommand({
+          TableName: store.tableName,
+          Item: {
+            ...keys.ranking(header.scope, header.period, version),
+            type: 'ranking',
+            v: 1,
+            ...header,
+            version,
+            status: 'computing',
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return version;
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+  }
+  throw new Error('Could not reserve a ranking version number.');
+}
+
+/** Write a reserved version's rows and inputs, then turn its header into a draft. */
+export async function completeDraft(
+  store: StoreClient,
+  header: RankingHeader,
+  rows: readonly RankedUnit[],
+  inputs: readonly UnitInput[],
+): Promise<void> {
+  const { scope, period, version } = header;
+  const puts: Record<string, unknown>[] = [];
+  for (let i = 0; i * CHUNK_UNITS < Math.max(rows.length, 1); i++) {
+    puts.push({
+      PutRequest: {
+        Item: {
+          ...keys.rankingChunk(scope, period, version, 'R', i),
+          type: 'rankingRows',
+          v: 1,
+          rows: rows.slice(i * CHUNK_UNITS, (i + 1) * CHUNK_UNITS),
+        },
+      },
+    });
+  }
+  for (let i = 0; i * CHUNK_UNITS < Math.max(inputs.length, 1); i++) {
+    puts.push({
+      PutRequest: {
+        Item: {
+          ...keys.rankingChunk(scope, period, version, 'I', i),
+          type: 'rankingInputs',
+          v: 1,
+          units: inputs.slice(i * CHUNK_UNITS, (i + 1) * CHUNK_UNITS),
+        },
+      },
+    });
+  }
+  await batchWrite(store, puts);
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: {
+        ...keys.ranking(scope, period, version),
+        ...keys.rankingDraft(header.createdAt, scope, period, version),
+        type: 'ranking',
+        v: 1,
+        ...header,
+        status: 'draft',
+      },
+      ConditionExpression: '#status = :computing',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':computing': 'computing' },
+    }),
+  );
+}
+
+export async function getHeader(
+  store: StoreClient,
+  scope: string,
+  period: string,
+  version: number,
+): Promise<RankingHeader | undefined> {
+  const out = await store.doc.send(
+    new GetCommand({
+      TableName: store.tableName,
+      Key: keys.ranking(scope, period, version),
+      ConsistentRead: true,
+    }),
+  );
+  return out.Item ? headerOf(out.Item) : undefined;
+}
+
+async function readChunks<T>(
+  store: StoreClient,
+  scope: string,
+  period: string,
+  version: number,
+  part: 'R' | 'I',
+  field: string,
+): Promise<T[]> {
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: {
+      ':pk': keys.rankingPartition(scope, period),
+      ':prefix': keys.rankingChunkPrefix(version, part),
+    },
+    ConsistentRead: true,
+  });
+  return items.flatMap((i) => (i[field] as T[] | undefined) ?? []);
+}
+
+export async function getRanking(
+  store: StoreClient,
+  scope: string,
+  period: string,
+  version: number,
+): Promise<Ranking | undefined> {
+  const header = await getHeader(store, scope, period, version);
+  if (!header) return undefined;
+  const units = await readChunks<RankedUnit>(store, scope, period, version, 'R', 'rows');
+  return { ...header, units };
+}
+
+export async function getInputs(
+  store: StoreClient,
+  scope: string,
+  period: string,
+  version: number,
+): Promise<UnitInput[]> {
+  return readChunks<UnitInput>(store, scope, period, version, 'I', 'units');
+}
+
+/** Every version of a scope and period, oldest first (headers only). */
+export async function listVersions(
+  store: StoreClient,
+  scope: string,
+  period: string,
+): Promise<RankingHeader[]> {
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+    ExpressionAttributeValues: { ':pk': keys.rankingPartition(scope, period), ':v': 'V#' },
+    ConsistentRead: true,
+  });
+  return items.map(headerOf);
+}
+
+/** The published version of a scope and period, if any (one GetItem). */
+export async function currentVersion(
+  store: StoreClient,
+  scope: string,
+  period: string,
+): Promise<number | undefined> {
+  const out = await store.doc.send(
+    new GetCommand({
+      TableName: store.tableName,
+      Key: keys.rankingCurrent(scope, period),
+      ConsistentRead: true,
+    }),
+  );
+  return out.Item ? Number(out.Item.version) : undefined;
+}
+
+export type PublishOutcome = 'published' | 'not_found' | 'already_published' | 'not_ready' | 'superseded';
+
+/** Publish a draft: header draft → published and `CURRENT` advanced, in one transaction. */
+export async function publishVersion(
+  store: StoreClient,
+  scope: RankingScope,
+  kind: PeriodKind,
+  period: string,
+  version: number,
+  at: string,
+  by: string,
+): Promise<PublishOutcome> {
+  try {
+    await store.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: store.tableName,
+              Key: keys.ranking(scope, period, version),
+              UpdateExpression:
+                'SET #status = :published, publishedAt = :at, publishedBy = :by, gsi3pk = :g3pk, gsi3sk = :g3sk',
+              ConditionExpression: '#status = :draft',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':published': 'published',
+                ':draft': 'draft',
+                ':at': at,
+                ':by': by,
+                ':g3pk': keys.rankingPublished(scope, kind, period, version).gsi3pk,
+                ':g3sk': keys.rankingPublished(scope, kind, period, version).gsi3sk,
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: store.tableName,
+              Item: {
+                ...keys.rankingCurrent(scope, period),
+                type: 'rankingCurrent',
+                v: 1,
+                scope,
+                period,
+                version,
+                publishedAt: at,
+              },
+              ConditionExpression: 'attribute_not_exists(pk) OR version < :v',
+              ExpressionAttributeValues: { ':v': version },
+            },
+          },
+        ],
+      }),
+    );
+    return 'published';
+  } catch (err) {
+    if (!(err instanceof TransactionCanceledException)) throw err;
+    const reasons = err.CancellationReasons ?? [];
+    if (reasons[0]?.Code === 'ConditionalCheckFailed') {
+      const header = await getHeader(store, scope, period, version);
+      if (!header) return 'not_found';
+      return header.status === 'published' ? 'already_published' : 'not_ready';
+    }
+    if (reasons[1]?.Code === 'ConditionalCheckFailed') return 'superseded';
+    throw err;
+  }
+}
+
+/** Delete a draft and its chunks; false when it is published (or gone). */
+export async function discardDraft(
+  store: StoreClient,
+  scope: string,
+  period: string,
+  version: number,
+): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new DeleteCommand({
+        TableName: store.tableName,
+        Key: keys.ranking(scope, period, version),
+        ConditionExpression: 'attribute_exists(pk) AND #status <> :published',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':published': 'published' },
+      }),
+    );
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
+  const chunks: Record<string, unknown>[] = [];
+  for (const part of ['R', 'I'] as const) {
+    chunks.push(
+      ...(await queryAll(store, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: {
+          ':pk': keys.rankingPartition(scope, period),
+          ':p': keys.rankingChunkPrefix(version, part),
+        },
+        ProjectionExpression: 'pk, sk',
+      })),
+    );
+  }
+  await batchWrite(
+    store,
+    chunks.map((c) => ({ DeleteRequest: { Key: { pk: c.pk, sk: c.sk } } })),
+  );
+  return true;
+}
+
+/** Published versions of a scope and period kind, newest period (and version) first. */
+export async function listPublished(
+  store: StoreClient,
+  scope: RankingScope,
+  kind: PeriodKind,
+  limit?: number,
+): Promise<RankingHeader[]> {
+  const input = {
+    IndexName: 'gsi3',
+    KeyConditionExpression: 'gsi3pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.rankingPublished(scope, kind, '', 0).gsi3pk },
+    ScanIndexForward: false,
+  };
+  if (limit) {
+    const out = await store.doc.send(
+      new QueryCommand({ TableName: store.tableName, ...input, Limit: limit }),
+    );
+    return (out.Items ?? []).map(headerOf);
+  }
+  return (await queryAll(store, input)).map(headerOf);
+}
+
+/** Drafts awaiting review, newest first. */
+export async function listDrafts(store: StoreClient, limit = 100): Promise<RankingHeader[]> {
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'RANKDRAFT' },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).map(headerOf).filter((h) => h.status === 'draft');
+}

@@ -1,0 +1,70 @@
+/**
+ * Ranking method versions: the shipped v1 is stored on first use; the office adds
+ * versions through the API (validated, numbered, never edited); every draft and
+ * published ranking names the version it used.
+ */
+import { badRequest, notFound } from '../../api/errors.js';
+import type { Principal } from '../../domain/identity.js';
+import { DEFAULT_METHOD } from '../../domain/rankings/default-method.js';
+import { methodProblems, type RankingMethod } from '../../domain/rankings/method.js';
+import type { Platform } from '../../platform.js';
+import { recordAudit } from '../../store/audit.js';
+import { getMethod, latestMethod, listMethods, putMethod } from '../../store/rankings.js';
+import type { MethodBody } from './method-schema.js';
+
+/** Store the shipped method v1 if no method exists yet (idempotent). */
+export async function ensureDefaultMethod(p: Platform): Promise<void> {
+  if (await getMethod(p.store, DEFAULT_METHOD.version)) return;
+  await putMethod(p.store, {
+    ...DEFAULT_METHOD,
+    createdAt: p.clock.now().toISOString(),
+    createdBy: 'system',
+  });
+}
+
+export async function allMethods(p: Platform): Promise<RankingMethod[]> {
+  await ensureDefaultMethod(p);
+  return listMethods(p.store);
+}
+
+export async function currentMethod(p: Platform): Promise<RankingMethod> {
+  await ensureDefaultMethod(p);
+  return (await latestMethod(p.store)) ?? DEFAULT_METHOD;
+}
+
+/** A method version, or a 404 naming it. */
+export async function methodVersion(p: Platform, version: number): Promise<RankingMethod> {
+  if (version === DEFAULT_METHOD.version) await ensureDefaultMethod(p);
+  const method = await getMethod(p.store, version);
+  if (!method) throw notFound(`No ranking method version ${version}.`);
+  return method;
+}
+
+/** Create the next method version; 400 listing every problem when it does not validate. */
+export async function createMethod(p: Platform, who: Principal, body: MethodBody): Promise<RankingMethod> {
+  const problems = methodProblems(body);
+  if (problems.length)
+    throw badRequest(`Invalid method: ${problems.slice(0, 5).join('; ')}`, { issues: problems });
+  await ensureDefaultMethod(p);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const latest = await latestMethod(p.store);
+    const method: RankingMethod = {
+      ...body,
+      version: (latest?.version ?? 0) + 1,
+      createdAt: p.clock.now().toISOString(),
+      createdBy: who.subject,
+    };
+    if (await putMethod(p.store, method)) {
+      await recordAudit(p.store, {
+        actor: who.subject,
+        roles: [...who.roles],
+        action: 'rankings.method.create',
+        target: `rankingMethod:${method.version}`,
+        at: method.createdAt,
+        after: method,
+      });
+      return method;
+    }
+  }
+  throw new Error('Could not allocate a method version number.');
+}
