@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 export const CLIENT_ENTRIES = ['curves'] as const;
 export type ClientEntry = (typeof CLIENT_ENTRIES)[number];
@@ -38,4 +39,16 @@ export function buildClientBundle(name: ClientEntry): Promise<string> {
     cache.set(name, built);
   }
   return built;
+}
+
+const gzipped = new Map<string, Promise<Buffer>>();
+
+/** The same bundle gzip-compressed (once per process), for browsers that accept it. */
+export function buildClientBundleGzip(name: ClientEntry): Promise<Buffer> {
+  let out = gzipped.get(name);
+  if (!out) {
+    out = buildClientBundle(name).then((code) => gzipSync(code, { level: 9 }));
+    gzipped.set(name, out);
+  }
+  return out;
 }

@@ -7,9 +7,10 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { verifyBearer } from '../functions/api/auth.js';
 import type { Principal } from '../functions/domain/identity.js';
+import { platform } from '../functions/platform.js';
 import type { PageContext } from './components/Layout.js';
-import { langOf } from './i18n.js';
-import { linksFor } from './staff-nav.js';
+import { type Lang, langOf } from './i18n.js';
+import { linksFor, roleLabel } from './staff-nav.js';
 
 export const TOKEN_COOKIE = 'wp_token';
 const YEAR = 365 * 24 * 3600;
@@ -24,23 +25,53 @@ export async function staffOf(c: Context): Promise<Principal | undefined> {
   }
 }
 
-export function staffLabel(p: Principal): string {
-  const parts: string[] = [...p.roles].filter((r) => r !== 'department');
-  for (const d of p.departments) parts.push(`dept:${d}`);
-  return `${p.subject} (${parts.join(', ')})`;
+/**
+ * Who is signed in, in words: the role (and for department staff, which department)
+ * then the account, e.g. "效能办 · office-li" or "部门工作人员（市场监督管理局） · market-zhang".
+ */
+export function staffLabel(
+  p: Principal,
+  lang: Lang = 'zh',
+  departmentNames = new Map<string, string>(),
+): string {
+  const parts: string[] = [...p.roles].filter((r) => r !== 'department').map((r) => roleLabel(lang, r));
+  if (p.departments.size) {
+    const names = [...p.departments]
+      .map((d) => departmentNames.get(d) ?? d)
+      .join(lang === 'zh' ? '、' : ', ');
+    parts.push(`${roleLabel(lang, 'department')}${lang === 'zh' ? `（${names}）` : ` (${names})`}`);
+  }
+  return `${parts.join(lang === 'zh' ? '、' : ', ')} · ${p.subject}`;
+}
+
+/** Names of the departments a staff member acts for (a strongly consistent read each). */
+async function departmentNamesOf(p: Principal): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (!p.departments.size) return names;
+  await Promise.all(
+    [...p.departments].map(async (id) => {
+      const d = await platform()
+        .catalogue.getDepartment(id)
+        .catch(() => undefined);
+      if (d) names.set(id, d.name);
+    }),
+  );
+  return names;
 }
 
 export async function pageContext(c: Context, extra: Partial<PageContext> = {}): Promise<PageContext> {
   const q = c.req.query('lang');
   if (q === 'zh' || q === 'en') setCookie(c, 'wp_lang', q, { path: '/', maxAge: YEAR, sameSite: 'Lax' });
-  const lang = langOf(q ?? getCookie(c, 'wp_lang'));
+  const lang = langOf(q === 'zh' || q === 'en' ? q : getCookie(c, 'wp_lang'));
   const url = new URL(c.req.url);
   const staff = await staffOf(c);
   return {
     lang,
     path: `${url.pathname}${url.search}`,
     elder: getCookie(c, 'wp_elder') === '1',
-    staff: staff ? { label: staffLabel(staff), links: linksFor(staff, lang) } : undefined,
+    staff: staff
+      ? { label: staffLabel(staff, lang, await departmentNamesOf(staff)), links: linksFor(staff, lang) }
+      : undefined,
     ...extra,
   };
 }

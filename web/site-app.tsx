@@ -8,16 +8,20 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { disableSSG, ssgParams } from 'hono/ssg';
 import { errorBody } from '../functions/api/errors.js';
 import { beijingDate } from '../functions/domain/calendar/index.js';
-import { calendarWarnings } from '../functions/domain/calendar-health.js';
 import { addMonths } from '../functions/domain/months.js';
 import { platform } from '../functions/platform.js';
 import { serviceCurves, unitCurves } from '../functions/usecases/curves.js';
-import { buildClientBundle, CLIENT_ENTRIES, type ClientEntry } from './assets.js';
+import { cityOverview } from '../functions/usecases/overview.js';
+import { buildClientBundle, buildClientBundleGzip, CLIENT_ENTRIES, type ClientEntry } from './assets.js';
+import { calendarBanners } from './calendar-banners.js';
 import { Layout } from './components/Layout.js';
 import { t } from './i18n.js';
+import { registerCritiquePages } from './pages/critiques/routes.js';
 import { DepartmentPage } from './pages/DepartmentPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { PrivacyPage } from './pages/PrivacyPage.js';
+import { registerRankingPages } from './pages/rankings/routes.js';
 import {
   departmentSatisfactionPanel,
   registerRatingPages,
@@ -25,7 +29,10 @@ import {
 } from './pages/rating/routes.js';
 import { ServicePage } from './pages/ServicePage.js';
 import { ServicesPage } from './pages/ServicesPage.js';
+import { StaffLandingPage } from './pages/StaffLandingPage.js';
+import { registerSupervisionPages } from './pages/supervision/routes.js';
 import { html, pageContext, staffOf } from './render.js';
+import { consolesFor } from './staff-nav.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 
@@ -51,6 +58,9 @@ async function departmentParams() {
 /** Extra page routes registered by feature modules (ratings, critiques, rankings...). */
 export const sitePages: ((app: Hono) => void)[] = [];
 sitePages.push(registerRatingPages);
+sitePages.push(registerCritiquePages);
+sitePages.push(registerRankingPages);
+sitePages.push(registerSupervisionPages);
 
 export function mountSite(app: Hono): void {
   app.get(
@@ -62,6 +72,12 @@ export function mountSite(app: Hono): void {
       if (!file.endsWith('.js') || !CLIENT_ENTRIES.includes(name)) return notFound(c);
       c.header('content-type', 'text/javascript; charset=utf-8');
       c.header('cache-control', 'public, max-age=300');
+      c.header('vary', 'accept-encoding');
+      // Served compressed to browsers that ask, as the CDN does in the cloud.
+      if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+        c.header('content-encoding', 'gzip');
+        return c.body(new Uint8Array(await buildClientBundleGzip(name)));
+      }
       return c.body(await buildClientBundle(name));
     },
   );
@@ -80,9 +96,11 @@ export function mountSite(app: Hono): void {
   app.get('/', async (c) => {
     const p = platform();
     const { from, to } = lastTwoYears(p.clock.now());
-    const city = await unitCurves(p, 'city', 'all', from, to);
-    return html(c, <HomePage ctx={await pageContext(c)} city={city} />);
+    const [overview, ctx] = await Promise.all([cityOverview(p, from, to), pageContext(c)]);
+    return html(c, <HomePage ctx={ctx} overview={overview} />);
   });
+
+  app.get('/privacy', async (c) => html(c, <PrivacyPage ctx={await pageContext(c)} />));
 
   app.get('/services', async (c) => {
     const p = platform();
@@ -110,17 +128,20 @@ export function mountSite(app: Hono): void {
     const found = await p.catalogue.getService(code);
     if (!found) return notFound(c);
     const { from, to } = lastTwoYears(p.clock.now());
-    const [curves, department] = await Promise.all([
+    // Every read at once: the page waits for the slowest, not for their sum.
+    const [curves, department, satisfaction, ctx] = await Promise.all([
       serviceCurves(p, code, from, to),
       p.catalogue.getDepartment(found.service.departmentId),
+      serviceSatisfactionPanel(c, code),
+      pageContext(c),
     ]);
     return html(
       c,
       <ServicePage
-        ctx={await pageContext(c)}
+        ctx={ctx}
         curves={curves}
         departmentName={department?.name ?? found.service.departmentId}
-        extra={await serviceSatisfactionPanel(c, code)}
+        extra={satisfaction}
       />,
     );
   });
@@ -132,6 +153,7 @@ export function mountSite(app: Hono): void {
       c,
       <Layout ctx={ctx} title={t(ctx.lang, 'navDepartments')}>
         <h1>{t(ctx.lang, 'navDepartments')}</h1>
+        <p>{t(ctx.lang, 'departmentsIntro')}</p>
         <ul>
           {departments.map((d) => (
             <li>
@@ -151,21 +173,23 @@ export function mountSite(app: Hono): void {
     const department = await p.catalogue.getDepartment(id);
     if (!department) return notFound(c);
     const { from, to } = lastTwoYears(p.clock.now());
-    const [curves, services] = await Promise.all([
+    const [curves, services, satisfaction, ctx] = await Promise.all([
       unitCurves(p, 'dept', id, from, to),
       p.catalogue.listServices({ limit: 1000, departmentId: id }),
+      departmentSatisfactionPanel(c, id),
+      pageContext(c),
     ]);
     return html(
       c,
       <DepartmentPage
-        ctx={await pageContext(c)}
+        ctx={ctx}
         department={department}
         services={services.items}
         series={curves.series}
         summary={curves.summary}
         from={from}
         to={to}
-        extra={await departmentSatisfactionPanel(c, id)}
+        extra={satisfaction}
       />,
     );
   });
@@ -173,30 +197,12 @@ export function mountSite(app: Hono): void {
   app.get('/staff', disableSSG(), async (c) => {
     const p = platform();
     const staff = await staffOf(c);
-    const warnings = staff
-      ? calendarWarnings((await p.calendar.calendar()).loadedYears(), p.clock.now())
-      : [];
-    const ctx = await pageContext(c, { banners: warnings });
+    const ctx = await pageContext(c);
+    if (staff)
+      ctx.banners = calendarBanners(ctx.lang, (await p.calendar.calendar()).loadedYears(), p.clock.now());
     return html(
       c,
-      <Layout ctx={ctx} title={t(ctx.lang, 'staffConsole')}>
-        <h1>{t(ctx.lang, 'staffConsole')}</h1>
-        {!ctx.staff ? (
-          <p>
-            {t(ctx.lang, 'staffSignInNeeded')} <a href="/dev/sign-in">{t(ctx.lang, 'navSignIn')}</a>
-          </p>
-        ) : ctx.staff.links.length ? (
-          <ul>
-            {ctx.staff.links.map((l) => (
-              <li>
-                <a href={l.href}>{l.label}</a>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t(ctx.lang, 'staffNothing')}</p>
-        )}
-      </Layout>,
+      <StaffLandingPage ctx={ctx} consoles={staff ? consolesFor(staff, ctx.lang) : undefined} />,
       staff ? 200 : 401,
     );
   });

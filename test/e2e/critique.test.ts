@@ -38,6 +38,7 @@ describe.runIf(CHROMIUM_PATH)('the find-fault window in Chromium', () => {
     await page.locator('#text').fill(HOSTILE);
     await page.locator('#nickname').fill('E2E 找茬者');
     await page.locator('#contact').fill('13900002222');
+    await page.getByLabel(/我同意平台/).check();
     await page.getByRole('button', { name: '提交找茬' }).click();
     await page.waitForURL(/\/critiques\/[0-9A-Z]{10}\?new=1$/);
     code = (await page.locator('.ok .code').textContent())!.trim();

@@ -1,13 +1,13 @@
 /**
  * The efficiency-curve chart: red statutory (dashed), blue promised (dotted) and green
- * actual (solid) lines with a p50–p90 band. Registers only the chart.js parts it uses.
- * The page is complete without it: the data table under the chart has every figure.
+ * actual (solid) lines with a p50–p90 band. Registers only the chart.js parts it uses
+ * (no Legend plugin: the page's own HTML legend names each line and its style). The
+ * page is complete without it: the data table under the chart has every figure.
  */
 import {
   CategoryScale,
   Chart,
   Filler,
-  Legend,
   LinearScale,
   LineController,
   LineElement,
@@ -15,16 +15,7 @@ import {
   Tooltip,
 } from 'chart.js';
 
-Chart.register(
-  LineController,
-  LineElement,
-  PointElement,
-  LinearScale,
-  CategoryScale,
-  Filler,
-  Legend,
-  Tooltip,
-);
+Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip);
 
 interface Point {
   month: string;
@@ -33,17 +24,28 @@ interface Point {
   actual: { mean: number | null; p50: number | null; p90: number | null };
 }
 
+interface Labels {
+  statutory: string;
+  promised: string;
+  actual: string;
+  p50: string;
+  p90: string;
+  axis: string;
+  /** Month names for the x axis, formatted for the page's language. */
+  months?: string[];
+}
+
 const dataEl = document.getElementById('curves-data');
 const canvas = document.getElementById('curves-chart') as HTMLCanvasElement | null;
 if (dataEl && canvas) {
   const { series, labels } = JSON.parse(dataEl.textContent ?? '{}') as {
     series: Point[];
-    labels: Record<string, string>;
+    labels: Labels;
   };
   new Chart(canvas, {
     type: 'line',
     data: {
-      labels: series.map((p) => p.month),
+      labels: labels.months ?? series.map((p) => p.month),
       datasets: [
         {
           label: labels.statutory,

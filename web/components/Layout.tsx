@@ -1,19 +1,33 @@
 /**
- * The one layout of the public site and staff consoles: skip link, header with
- * navigation (only the pages the signed-in role may use), language switch, elderly-
- * friendly mode, and a footer. Hono JSX emits no doctype, so `renderPage` adds it.
+ * The one layout of the public site and staff consoles: skip link, header with the
+ * public navigation, the language switch and the elderly-friendly mode (适老化), then —
+ * for signed-in staff — a second navigation naming the role and offering only its
+ * console pages, and a footer. Hono JSX emits no doctype, so `html()` in render.ts
+ * adds it.
+ *
+ * Scripts only ever enhance a page (charts draw over a data table that is always
+ * there), so the elderly-friendly mode, which shows the simpler page without charts,
+ * leaves them out altogether.
  */
 import type { Child } from 'hono/jsx';
 import { type Lang, type MessageKey, t } from '../i18n.js';
 import { siteStyles } from './styles.js';
+
+export interface StaffNav {
+  /** Who is signed in, e.g. "效能办 · office-li". */
+  label: string;
+  /** The consoles of the signed-in roles, e.g. ["效能办工作台"]. */
+  roles?: string[];
+  links: { href: string; label: string }[];
+}
 
 export interface PageContext {
   lang: Lang;
   /** Current path with query, for the language switch. */
   path: string;
   elder: boolean;
-  /** Signed-in staff role label, when any. */
-  staff?: { label: string; links: { href: string; label: string }[] } | undefined;
+  /** Signed-in staff: who, and the console pages their role may use. */
+  staff?: StaffNav | undefined;
   /** Banner for staff, e.g. a missing next-year calendar. */
   banners?: string[];
 }
@@ -27,74 +41,141 @@ const publicNav: { href: string; key: MessageKey }[] = [
   { href: '/hall-of-fame', key: 'navHallOfFame' },
 ];
 
-function withLang(path: string, lang: Lang): string {
+const htmlLang = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
+
+/** The same page in another language (the choice is then remembered in a cookie). */
+export function withLang(path: string, lang: Lang): string {
   const url = new URL(path, 'http://x');
   url.searchParams.set('lang', lang);
   return `${url.pathname}${url.search}`;
 }
 
+/**
+ * `page` for the link to this very page, `true` for the section it is in (a service
+ * under Services), otherwise nothing.
+ */
+export function currentOf(path: string, href: string): 'page' | 'true' | undefined {
+  const here = path.split('?')[0] ?? '/';
+  if (here === href) return 'page';
+  if (href !== '/' && here.startsWith(`${href}/`)) return 'true';
+  return undefined;
+}
+
+function PublicNav(props: { ctx: PageContext }) {
+  const { ctx } = props;
+  return (
+    <nav class="nav-main wrap" aria-label={t(ctx.lang, 'navMain')}>
+      <ul>
+        {publicNav.map((n) => (
+          <li>
+            <a href={n.href} aria-current={currentOf(ctx.path, n.href)}>
+              {t(ctx.lang, n.key)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function StaffNavBar(props: { ctx: PageContext; staff: StaffNav }) {
+  const { ctx, staff } = props;
+  const links = [{ href: '/staff', label: t(ctx.lang, 'staffConsole') }, ...staff.links];
+  return (
+    <nav class="nav-staff" aria-label={t(ctx.lang, 'navStaff')}>
+      <div class="wrap">
+        <p class="who">
+          {t(ctx.lang, 'signedInAs')}
+          {t(ctx.lang, 'colon')}
+          <strong>{staff.label}</strong>
+        </p>
+        <ul>
+          {links.map((l) => (
+            <li>
+              <a href={l.href} aria-current={currentOf(ctx.path, l.href) === 'page' ? 'page' : undefined}>
+                {l.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </nav>
+  );
+}
+
 export function Layout(props: { ctx: PageContext; title: string; children: Child; scripts?: string[] }) {
   const { ctx } = props;
-  const other: Lang = ctx.lang === 'zh' ? 'en' : 'zh';
+  const { lang } = ctx;
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  const scripts = ctx.elder ? [] : (props.scripts ?? []);
   return (
-    <html lang={ctx.lang === 'zh' ? 'zh-CN' : 'en'} class={ctx.elder ? 'elder' : undefined}>
+    <html lang={htmlLang(lang)} class={ctx.elder ? 'elder' : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} · ${t(ctx.lang, 'siteName')}`}</title>
+        <title>{`${props.title} · ${t(lang, 'siteName')}`}</title>
         <style>{siteStyles}</style>
+        {scripts.map((src) => (
+          <link rel="modulepreload" href={src} />
+        ))}
+        {scripts.length ? (
+          <noscript>
+            <style>{'.chart-wrap{display:none}'}</style>
+          </noscript>
+        ) : null}
       </head>
       <body>
         <a class="skip" href="#main">
-          {t(ctx.lang, 'skipToContent')}
+          {t(lang, 'skipToContent')}
         </a>
         <header class="site-header">
-          <a class="brand" href="/">
-            {t(ctx.lang, 'siteName')}
-          </a>
-          <nav aria-label={ctx.lang === 'zh' ? '主导航' : 'Main'}>
-            <ul>
-              {publicNav.map((n) => (
-                <li>
-                  <a href={n.href} aria-current={ctx.path.split('?')[0] === n.href ? 'page' : undefined}>
-                    {t(ctx.lang, n.key)}
-                  </a>
-                </li>
-              ))}
-              {ctx.staff?.links.map((l) => (
-                <li>
-                  <a href={l.href}>{l.label}</a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div class="tools">
-            <a href={withLang(ctx.path, other)} lang={other === 'zh' ? 'zh-CN' : 'en'}>
-              {t(ctx.lang, 'language')}
+          <div class="header-bar wrap">
+            <a class="brand" href="/">
+              {t(lang, 'siteName')}
             </a>
-            <form method="post" action="/prefs/elder">
-              <input type="hidden" name="back" value={ctx.path} />
-              <button type="submit" aria-pressed={ctx.elder ? 'true' : 'false'}>
-                {t(ctx.lang, 'elderMode')}
-              </button>
-            </form>
-            {ctx.staff ? (
-              <span class="who">
-                {t(ctx.lang, 'signedInAs')}: {ctx.staff.label}
-              </span>
-            ) : null}
+            <div class="tools">
+              <a
+                href={withLang(ctx.path, other)}
+                lang={htmlLang(other)}
+                hreflang={htmlLang(other)}
+                class="lang-switch"
+              >
+                {t(lang, 'language')}
+              </a>
+              <form method="post" action="/prefs/elder">
+                <input type="hidden" name="back" value={ctx.path} />
+                <button type="submit" aria-pressed={ctx.elder ? 'true' : 'false'} class="elder-toggle">
+                  {t(lang, 'elderMode')}
+                </button>
+              </form>
+            </div>
           </div>
+          <PublicNav ctx={ctx} />
         </header>
+        {ctx.staff ? <StaffNavBar ctx={ctx} staff={ctx.staff} /> : null}
         {(ctx.banners ?? []).map((b) => (
           <div class="banner" role="status">
-            {b}
+            <div class="wrap">{b}</div>
           </div>
         ))}
-        <main id="main">{props.children}</main>
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
         <footer class="site-footer">
-          <p>{t(ctx.lang, 'footer')}</p>
+          <ul class="footer-links">
+            <li>
+              <a href="/privacy">{t(lang, 'navPrivacy')}</a>
+            </li>
+            <li>
+              <a href="/staff">{t(lang, 'staffConsole')}</a>
+            </li>
+            <li>
+              <a href="/api/v1/openapi.json">{t(lang, 'navOpenData')}</a>
+            </li>
+          </ul>
+          <p>{t(lang, 'footer')}</p>
         </footer>
-        {(props.scripts ?? []).map((src) => (
+        {scripts.map((src) => (
           <script type="module" src={src} />
         ))}
       </body>

@@ -68,9 +68,18 @@ export const critiqueMessages = {
   },
   crContact: { zh: '联系方式（可选，不公开）', en: 'Contact (optional, private)' },
   crContactHint: {
-    zh: '手机号或电子邮箱，仅用于通知您答复结果，加密保存，不公开。',
-    en: 'A mobile number or e-mail address, only to tell you about the answer; stored encrypted, never shown.',
+    zh: '手机号或电子邮箱。用途：仅用于通知您答复和处理结果；加密保存，工作人员只能看到遮盖后的形式，绝不公开；随该条找茬记录一并保存。不填也可以，凭查询码跟踪进度。',
+    en: 'A mobile number or e-mail address. Purpose: only to tell you about the answer and the outcome; stored encrypted, staff see only a masked form, never shown in public; kept with the critique record. You may leave it empty and follow the critique by its tracking code.',
   },
+  crConsent: {
+    zh: '我同意平台为通知找茬处理进展使用我留下的联系方式（用途和保存方式见上）。',
+    en: 'I agree that the platform may use the contact I leave to tell me how my critique is handled (purpose and storage as described above).',
+  },
+  crErrConsent: {
+    zh: '留下联系方式需要您勾选同意；不想留联系方式请清空该项。',
+    en: 'To leave a contact, please tick the consent box; otherwise clear the contact field.',
+  },
+  crPrivacyLink: { zh: '个人信息保护说明', en: 'How we handle personal information' },
   crHoneypot: { zh: '请勿填写此项', en: 'Leave this empty' },
   crSubmit: { zh: '提交找茬', en: 'Submit' },
   crSubmitTitle: { zh: '我要找茬', en: 'Submit a critique' },

@@ -54,7 +54,7 @@ export function ServicePage(props: {
       </div>
       <p>
         {t(lang, 'promisedSpeedUp')} <strong>{percent(lang, s.promisedSpeedUp)}</strong>
-        {lang === 'zh' ? '；' : '; '}
+        {t(lang, 'semicolon')}
         {t(lang, 'actualSpeedUp')} <strong>{percent(lang, s.actualSpeedUp)}</strong>
       </p>
       <CurvesChart

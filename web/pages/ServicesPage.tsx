@@ -42,7 +42,7 @@ export function ServicesPage(props: {
           <button type="submit">{t(lang, 'search')}</button>
         </form>
       </search>
-      <div class="table-wrap">
+      <section class="table-wrap" tabindex={0} aria-label={t(lang, 'navServices')}>
         <table>
           <thead>
             <tr>
@@ -73,7 +73,7 @@ export function ServicesPage(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </Layout>
   );
 }

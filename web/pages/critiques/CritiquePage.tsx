@@ -6,7 +6,7 @@
  */
 import type { PublicCritique } from '../../../functions/domain/critiques/public-view.js';
 import { Layout, type PageContext } from '../../components/Layout.js';
-import { t } from '../../i18n.js';
+import { inParens, t } from '../../i18n.js';
 import { CritiqueStyles, categoryLabel, eventLabel, StatusBadge, when } from './parts.js';
 
 export function CritiquePage(props: {
@@ -50,7 +50,7 @@ export function CritiquePage(props: {
       </p>
       <dl class="facts">
         <dt>{t(lang, 'crSubmitted')}</dt>
-        <dd>{when(c.createdAt)}</dd>
+        <dd>{when(c.createdAt, lang)}</dd>
         <dt>{t(lang, 'crCategoryLabel')}</dt>
         <dd>{categoryLabel(lang, c.category)}</dd>
         <dt>{t(lang, 'crTarget')}</dt>
@@ -81,8 +81,8 @@ export function CritiquePage(props: {
           <>
             <dt>{t(lang, 'crResponseTime')}</dt>
             <dd>
-              {c.responseDays} {t(lang, 'crWorkingDays')}（
-              {c.answeredOnTime ? t(lang, 'crOnTime') : t(lang, 'crLate')}）
+              {c.responseDays} {t(lang, 'crWorkingDays')}
+              {inParens(lang, c.answeredOnTime ? t(lang, 'crOnTime') : t(lang, 'crLate'))}
             </dd>
           </>
         ) : null}
@@ -110,20 +110,21 @@ export function CritiquePage(props: {
         <>
           <h2>{t(lang, 'crAwardBadge')}</h2>
           <p class="cr-text">
-            {t(lang, 'crCitation')}: {c.award.citation}（{when(c.award.grantedAt)}）
+            {t(lang, 'crCitation')}: {c.award.citation}
+            {inParens(lang, when(c.award.grantedAt, lang))}
           </p>
         </>
       ) : null}
       <h2>{t(lang, 'crAnswers')}</h2>
       {c.replies.length ? (
         c.replies.map((r) => (
-          <section class="cr-answer" aria-label={`${t(lang, 'crAnswers')} ${when(r.at)}`}>
+          <section class="cr-answer" aria-label={`${t(lang, 'crAnswers')} ${when(r.at, lang)}`}>
             <p class="cr-meta">
               <strong>
                 {r.kind === 'rectification' ? t(lang, 'crKindRectification') : t(lang, 'crAnswers')}
               </strong>
               <span>{r.by === 'office' ? t(lang, 'crByOffice') : (c.departmentName ?? r.departmentId)}</span>
-              <span>{when(r.at)}</span>
+              <span>{when(r.at, lang)}</span>
             </p>
             {r.text}
           </section>
@@ -154,10 +155,10 @@ export function CritiquePage(props: {
       <ol class="cr-timeline">
         {c.events.map((e) => (
           <li>
-            <time datetime={e.at}>{when(e.at)}</time> {eventLabel(lang, e.kind)}
+            <time datetime={e.at}>{when(e.at, lang)}</time> {eventLabel(lang, e.kind)}
             {e.kind === 'routed' && e.text ? ` ${e.text}` : ''}
             {e.kind === 'duplicate' && e.ref ? ` ${e.ref}` : ''}
-            {(e.kind === 'notSolved' || e.kind === 'solved') && e.text ? `：${e.text}` : ''}
+            {(e.kind === 'notSolved' || e.kind === 'solved') && e.text ? `${t(lang, 'colon')}${e.text}` : ''}
           </li>
         ))}
       </ol>

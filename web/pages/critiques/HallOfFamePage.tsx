@@ -34,7 +34,7 @@ export function HallOfFamePage(props: {
                 <p class="cr-meta">
                   <span class="badge award">{t(lang, 'crAwardBadge')}</span>
                   <span>{a.nickname ?? t(lang, 'crAnonymous')}</span>
-                  <span>{when(a.grantedAt)}</span>
+                  <span>{when(a.grantedAt, lang)}</span>
                 </p>
                 <p class="cr-text">
                   <strong>{t(lang, 'crCitation')}:</strong> {a.citation}
@@ -50,7 +50,7 @@ export function HallOfFamePage(props: {
       <h2>{t(lang, 'crLeaderboard')}</h2>
       <p>{t(lang, 'crLeaderboardIntro')}</p>
       {props.leaders.length ? (
-        <div class="table-wrap">
+        <section class="table-wrap" tabindex={0} aria-label={t(lang, 'crLeaderboard')}>
           <table>
             <thead>
               <tr>
@@ -77,7 +77,7 @@ export function HallOfFamePage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : (
         <p>{t(lang, 'crNoLeaders')}</p>
       )}

@@ -71,7 +71,7 @@ export function StaffInboxPage(props: {
               <p class="cr-meta">
                 <StatusBadge lang={lang} status={c.status} />
                 {c.overdue ? <span class="badge late">{t(lang, 'crOverdue')}</span> : null}
-                <span>{when(c.createdAt)}</span>
+                <span>{when(c.createdAt, lang)}</span>
                 {c.replyDue ? (
                   <span>
                     {t(lang, 'crReplyDue')} {c.replyDue}
@@ -157,7 +157,7 @@ export function StaffCritiquePage(props: {
       </p>
       <dl class="facts">
         <dt>{t(lang, 'crSubmitted')}</dt>
-        <dd>{when(c.createdAt)}</dd>
+        <dd>{when(c.createdAt, lang)}</dd>
         <dt>{t(lang, 'crTarget')}</dt>
         <dd>{c.targetName ?? t(lang, 'crGeneral')}</dd>
         <dt>{t(lang, 'crDepartment')}</dt>
@@ -182,12 +182,12 @@ export function StaffCritiquePage(props: {
       <h2>{t(lang, 'crAnswers')}</h2>
       {c.replies.length ? (
         c.replies.map((r) => (
-          <section class="cr-answer" aria-label={when(r.at)}>
+          <section class="cr-answer" aria-label={when(r.at, lang)}>
             <p class="cr-meta">
               <strong>
                 {r.kind === 'rectification' ? t(lang, 'crKindRectification') : t(lang, 'crAnswers')}
               </strong>
-              <span>{when(r.at)}</span>
+              <span>{when(r.at, lang)}</span>
             </p>
             {r.text}
           </section>
@@ -257,9 +257,9 @@ export function StaffCritiquePage(props: {
       <ol class="cr-timeline">
         {c.events.map((e) => (
           <li>
-            <time datetime={e.at}>{when(e.at)}</time> {eventLabel(lang, e.kind)}
+            <time datetime={e.at}>{when(e.at, lang)}</time> {eventLabel(lang, e.kind)}
             {e.departmentId ? ` · ${e.departmentId}` : ''}
-            {e.text ? `：${e.text}` : ''}
+            {e.text ? `${t(lang, 'colon')}${e.text}` : ''}
           </li>
         ))}
       </ol>
@@ -298,7 +298,7 @@ export function StaffKeysPage(props: {
           </button>
         </form>
       </div>
-      <div class="table-wrap">
+      <section class="table-wrap" tabindex={0} aria-label={t(lang, 'crStaffKeysNav')}>
         <table>
           <thead>
             <tr>
@@ -313,10 +313,10 @@ export function StaffKeysPage(props: {
               <tr>
                 <td>{k.id}</td>
                 <td>{k.name}</td>
-                <td>{when(k.createdAt)}</td>
+                <td>{when(k.createdAt, lang)}</td>
                 <td>
                   {k.revokedAt ? (
-                    `${t(lang, 'crKeyRevoked')} ${when(k.revokedAt)}`
+                    `${t(lang, 'crKeyRevoked')} ${when(k.revokedAt, lang)}`
                   ) : (
                     <form method="post" action={`/staff/open311-keys/${k.id}/revoke`} style="margin:0">
                       <button type="submit" aria-label={`${t(lang, 'crKeyRevoke')} ${k.name}`}>
@@ -329,7 +329,7 @@ export function StaffKeysPage(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </Layout>
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { CritiqueStats } from '../../../functions/domain/critiques/contribution.js';
 import { Layout, type PageContext } from '../../components/Layout.js';
-import { type Lang, number, percent, t } from '../../i18n.js';
+import { inParens, type Lang, monthLabel, number, percent, t } from '../../i18n.js';
 import { CritiqueStyles } from './parts.js';
 
 function Row(props: { lang: Lang; name: string; s: CritiqueStats; href?: string }) {
@@ -13,17 +13,17 @@ function Row(props: { lang: Lang; name: string; s: CritiqueStats; href?: string 
   return (
     <tr>
       <th scope="row">{props.href ? <a href={props.href}>{props.name}</a> : props.name}</th>
-      <td class="num">{s.received}</td>
-      <td class="num">{s.answered}</td>
-      <td class="num">{s.answeredOnTime}</td>
+      <td class="num">{number(lang, s.received, 0)}</td>
+      <td class="num">{number(lang, s.answered, 0)}</td>
+      <td class="num">{number(lang, s.answeredOnTime, 0)}</td>
       <td class="num">{percent(lang, s.onTimeRate)}</td>
       <td class="num">
         {s.medianResponseDays === null
           ? '—'
           : `${number(lang, s.medianResponseDays, 0)} ${t(lang, 'crWorkingDays')}`}
       </td>
-      <td class="num">{s.notSolved}</td>
-      <td class="num">{s.overdue}</td>
+      <td class="num">{number(lang, s.notSolved, 0)}</td>
+      <td class="num">{number(lang, s.overdue, 0)}</td>
     </tr>
   );
 }
@@ -42,9 +42,10 @@ export function StatsPage(props: {
       <CritiqueStyles />
       <h1>{t(lang, 'crStatsTitle')}</h1>
       <p>
-        {t(lang, 'crStatsIntro')} （{props.from} – {props.to}）
+        {t(lang, 'crStatsIntro')}
+        {inParens(lang, `${monthLabel(lang, props.from)} – ${monthLabel(lang, props.to)}`)}
       </p>
-      <div class="table-wrap">
+      <section class="table-wrap" tabindex={0} aria-label={t(lang, 'crStatsTitle')}>
         <table>
           <caption class="visually-hidden">{t(lang, 'crStatsTitle')}</caption>
           <thead>
@@ -87,7 +88,7 @@ export function StatsPage(props: {
             <Row lang={lang} name={t(lang, 'crCityRow')} s={props.city} />
           </tfoot>
         </table>
-      </div>
+      </section>
     </Layout>
   );
 }

@@ -16,9 +16,10 @@ export interface SubmitValues {
   text?: string;
   nickname?: string;
   contact?: string;
+  consent?: string;
 }
 
-export type SubmitField = 'category' | 'target' | 'text' | 'nickname' | 'contact' | 'form';
+export type SubmitField = 'category' | 'target' | 'text' | 'nickname' | 'contact' | 'consent' | 'form';
 
 const HINTS: Record<Category, MessageKey> = {
   correction: 'crCatCorrectionHint',
@@ -150,8 +151,19 @@ export function SubmitPage(props: {
             aria-invalid={errors.contact ? 'true' : undefined}
           />
           <p id="contact-hint" class="hint">
-            {t(lang, 'crContactHint')}
+            {t(lang, 'crContactHint')} <a href="/privacy">{t(lang, 'crPrivacyLink')}</a>
           </p>
+          <label class="cr-radio">
+            <input
+              type="checkbox"
+              name="consent"
+              value="1"
+              checked={values.consent === '1'}
+              aria-describedby={describe('consent')}
+              aria-invalid={errors.consent ? 'true' : undefined}
+            />
+            <span>{t(lang, 'crConsent')}</span>
+          </label>
         </fieldset>
         <div class="hp" aria-hidden="true">
           <label for="website">{t(lang, 'crHoneypot')}</label>

@@ -7,7 +7,7 @@ import { raw } from 'hono/html';
 import type { BoardRow } from '../../../functions/domain/critiques/board.js';
 import type { Category, CritiqueStatus, EventKind } from '../../../functions/domain/critiques/model.js';
 import { beijingIso } from '../../../functions/domain/critiques/open311.js';
-import { type Lang, type MessageKey, t } from '../../i18n.js';
+import { dateTimeLabel, inParens, type Lang, type MessageKey, t } from '../../i18n.js';
 
 const CATEGORY_KEYS: Record<Category, MessageKey> = {
   correction: 'crCatCorrection',
@@ -19,9 +19,9 @@ export const categoryLabel = (lang: Lang, c: Category) => t(lang, CATEGORY_KEYS[
 export const statusLabel = (lang: Lang, s: CritiqueStatus) => t(lang, `crSt_${s}` as MessageKey);
 export const eventLabel = (lang: Lang, k: EventKind) => t(lang, `crEv_${k}` as MessageKey);
 
-/** `2026-11-20 10:00` in Beijing time. */
-export function when(iso: string): string {
-  return beijingIso(iso).slice(0, 16).replace('T', ' ');
+/** `2026-11-20 10:00` in Beijing time (`20 Nov 2026, 10:00` in English). */
+export function when(iso: string, lang: Lang = 'zh'): string {
+  return lang === 'zh' ? beijingIso(iso).slice(0, 16).replace('T', ' ') : dateTimeLabel(lang, iso);
 }
 
 export const critiqueStyles = `
@@ -98,7 +98,7 @@ export function BoardItem(props: { lang: Lang; row: BoardRow; headingLevel?: 2 |
           <StatusBadge lang={lang} status={row.status} />
           {row.overdue ? <span class="badge late">{t(lang, 'crOverdue')}</span> : null}
           {row.awarded ? <span class="badge award">{t(lang, 'crAwardBadge')}</span> : null}
-          <span>{when(row.createdAt)}</span>
+          <span>{when(row.createdAt, lang)}</span>
           {row.departmentName ? <span>{row.departmentName}</span> : null}
           <span>{row.nickname ?? t(lang, 'crAnonymous')}</span>
           {row.meToo ? (
@@ -111,11 +111,11 @@ export function BoardItem(props: { lang: Lang; row: BoardRow; headingLevel?: 2 |
         {row.answer ? (
           <div class="cr-answer">
             <p class="cr-meta">
-              {t(lang, 'crAnswers')} · {when(row.answeredAt!)}
+              {t(lang, 'crAnswers')} · {when(row.answeredAt!, lang)}
               {row.responseDays !== undefined ? (
                 <span>
-                  {t(lang, 'crResponseTime')} {row.responseDays} {t(lang, 'crWorkingDays')}（
-                  {row.answeredOnTime ? t(lang, 'crOnTime') : t(lang, 'crLate')}）
+                  {t(lang, 'crResponseTime')} {row.responseDays} {t(lang, 'crWorkingDays')}
+                  {inParens(lang, row.answeredOnTime ? t(lang, 'crOnTime') : t(lang, 'crLate'))}
                 </span>
               ) : null}
             </p>

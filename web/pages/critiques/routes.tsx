@@ -52,6 +52,7 @@ import {
 import { critiqueStatsByDepartment } from '../../../functions/usecases/critiques/stats.js';
 import { submitCritique } from '../../../functions/usecases/critiques/submit.js';
 import { Layout } from '../../components/Layout.js';
+import { errorText } from '../../error-text.js';
 import { t } from '../../i18n.js';
 import { html, pageContext, staffOf } from '../../render.js';
 import { staffLinks } from '../../staff-nav.js';
@@ -276,7 +277,8 @@ async function staffDetail(
       extra.status ?? 200,
     );
   } catch (err) {
-    if (err instanceof ApiError) return message(c, statusOf(err), err.message);
+    if (err instanceof ApiError)
+      return message(c, statusOf(err), errorText((await pageContext(c)).lang, err, { detail: true }));
     throw err;
   }
 }
@@ -310,6 +312,7 @@ export function registerCritiquePages(app: Hono): void {
       text: f.text,
       nickname: f.nickname,
       contact: f.contact,
+      consent: f.consent,
     };
     const errors: Partial<Record<SubmitField, string>> = {};
     if (f.website) return submitForm(c, values, { form: t(lang, 'crErrHoneypot') }, 400);
@@ -327,6 +330,8 @@ export function registerCritiquePages(app: Hono): void {
       errors.nickname = t(lang, 'crErrNickname');
     }
     if (f.contact?.trim() && !contactKind(f.contact)) errors.contact = t(lang, 'crErrContact');
+    // PIPL: a contact is kept only with consent to its stated purpose.
+    else if (f.contact?.trim() && f.consent !== '1') errors.consent = t(lang, 'crErrConsent');
     if (Object.keys(errors).length) return submitForm(c, values, errors, 400);
     try {
       const out = await submitCritique(
@@ -344,7 +349,8 @@ export function registerCritiquePages(app: Hono): void {
       return c.redirect(`/critiques/${out.trackingCode}?new=1`, 303);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      const text = err.code === 'rate_limited' ? t(lang, 'crErrRateLimited') : err.message;
+      const text =
+        err.code === 'rate_limited' ? t(lang, 'crErrRateLimited') : errorText(lang, err, { detail: true });
       return submitForm(c, values, { form: text }, statusOf(err));
     }
   });
@@ -379,7 +385,10 @@ export function registerCritiquePages(app: Hono): void {
       return c.redirect(`/critiques/${code}?confirmed=1`, 303);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      return critiquePage(c, code, { error: err.message, status: statusOf(err) });
+      return critiquePage(c, code, {
+        error: errorText((await pageContext(c)).lang, err, { detail: true }),
+        status: statusOf(err),
+      });
     }
   });
 
@@ -412,7 +421,8 @@ export function registerCritiquePages(app: Hono): void {
         />,
       );
     } catch (err) {
-      if (err instanceof ApiError) return message(c, statusOf(err), err.message);
+      if (err instanceof ApiError)
+        return message(c, statusOf(err), errorText((await pageContext(c)).lang, err, { detail: true }));
       throw err;
     }
   });
@@ -427,7 +437,7 @@ export function registerCritiquePages(app: Hono): void {
 
   app.post('/staff/critiques/:code/:action', async (c) => {
     const action = STAFF_ACTIONS[c.req.param('action')];
-    if (!action) return message(c, 404, 'Unknown action.');
+    if (!action) return message(c, 404, t((await pageContext(c)).lang, 'errUnknownAction'));
     const who = await signedIn(c, action.roles);
     if (who instanceof Response) return who;
     if (!sameOrigin(c)) return message(c, 403, t((await pageContext(c)).lang, 'crStaffForbidden'));
@@ -438,7 +448,10 @@ export function registerCritiquePages(app: Hono): void {
       return c.redirect(`/staff/critiques/${code}?saved=1`, 303);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      return staffDetail(c, who, code, { error: err.message, status: statusOf(err) });
+      return staffDetail(c, who, code, {
+        error: errorText((await pageContext(c)).lang, err, { detail: true }),
+        status: statusOf(err),
+      });
     }
   });
 
@@ -457,7 +470,17 @@ export function registerCritiquePages(app: Hono): void {
     if (!name || name.length > 100) {
       return html(
         c,
-        <StaffKeysPage ctx={await pageContext(c)} keys={await listApiKeys(p)} error="1-100" />,
+        <StaffKeysPage
+          ctx={await pageContext(c)}
+          keys={await listApiKeys(p)}
+          error={errorText(
+            (await pageContext(c)).lang,
+            new ApiError('invalid_request', 'name: 1-100 characters'),
+            {
+              detail: true,
+            },
+          )}
+        />,
         400,
       );
     }
@@ -481,7 +504,11 @@ export function registerCritiquePages(app: Hono): void {
       if (!(err instanceof ApiError)) throw err;
       return html(
         c,
-        <StaffKeysPage ctx={await pageContext(c)} keys={await listApiKeys(p)} error={err.message} />,
+        <StaffKeysPage
+          ctx={await pageContext(c)}
+          keys={await listApiKeys(p)}
+          error={errorText((await pageContext(c)).lang, err, { detail: true })}
+        />,
         statusOf(err),
       );
     }

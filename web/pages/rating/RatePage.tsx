@@ -40,7 +40,7 @@ export function CaseFacts(props: { ctx: PageContext; info: CaseSummary }) {
       {props.info.completedAt ? (
         <>
           <dt>{t(lang, 'rateCompleted')}</dt>
-          <dd>{beijingTime(props.info.completedAt)}</dd>
+          <dd>{beijingTime(props.info.completedAt, lang)}</dd>
         </>
       ) : null}
     </dl>
@@ -150,6 +150,9 @@ export function RatePage(props: {
             <input type="checkbox" name="consent" value="1" checked={v.consent === true} />
             <span>{t(lang, 'rateConsent')}</span>
           </label>
+          <p class="hint">
+            <a href="/privacy">{t(lang, 'navPrivacy')}</a>
+          </p>
         </fieldset>
         <button type="submit" class="primary">
           {t(lang, 'rateSubmit')}

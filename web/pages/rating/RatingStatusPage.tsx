@@ -23,13 +23,13 @@ function FollowUp(props: { ctx: PageContext; view: RaterView; departmentName: st
         {props.view.callbackRequested || f.callback ? (
           <li>
             {f.callback?.done
-              ? `${t(lang, 'callbackDoneAt')}: ${beijingTime(f.callback.at)} · ${t(lang, OUTCOME_KEYS[f.callback.outcome] ?? 'outcomeExplained')}`
+              ? `${t(lang, 'callbackDoneAt')}: ${beijingTime(f.callback.at, lang)} · ${t(lang, OUTCOME_KEYS[f.callback.outcome] ?? 'outcomeExplained')}`
               : `${t(lang, 'callbackPending')} (${t(lang, 'dueBy')} ${f.callbackDueDate ?? ''})`}
           </li>
         ) : null}
         <li>
           {rect?.status === 'done'
-            ? `${t(lang, 'rectDone')}: ${beijingTime(rect.settledAt)}`
+            ? `${t(lang, 'rectDone')}: ${beijingTime(rect.settledAt, lang)}`
             : rect?.status === 'cannot'
               ? t(lang, 'rectCannot')
               : rect?.status === 'planned'
@@ -158,7 +158,7 @@ export function RatingStatusPage(props: {
           </>
         ) : null}
         <dt>{t(lang, 'ratedAtCol')}</dt>
-        <dd>{beijingTime(view.ratedAt)}</dd>
+        <dd>{beijingTime(view.ratedAt, lang)}</dd>
       </dl>
       <h2>{t(lang, 'whatNextTitle')}</h2>
       {f ? (

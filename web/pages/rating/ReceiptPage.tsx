@@ -3,7 +3,7 @@
  * a QR code drawn on the server, with the link spelled out and its validity.
  */
 import { Layout, type PageContext } from '../../components/Layout.js';
-import { t } from '../../i18n.js';
+import { dateLabel, t } from '../../i18n.js';
 import { CaseFacts, type CaseSummary } from './RatePage.js';
 import { RatingStyles } from './RatingStyles.js';
 
@@ -27,7 +27,7 @@ export function ReceiptPage(props: {
       <img class="qr" src={props.qr} alt={t(lang, 'receiptQrAlt')} width={320} height={320} />
       <p class="link-text">{props.ratingUrl}</p>
       <p>
-        {t(lang, 'receiptValidUntil')} {props.validUntil}
+        {t(lang, 'receiptValidUntil')} {dateLabel(lang, props.validUntil)}
       </p>
       <p class="receipt-actions muted">{t(lang, 'receiptPrint')}</p>
       <p class="receipt-actions">

@@ -65,7 +65,7 @@ export function ReviewFacts(props: { ctx: PageContext; r: StaffReviewView }) {
       <dt>{t(lang, 'staffCol')}</dt>
       <dd>{r.staffId ?? '—'}</dd>
       <dt>{t(lang, 'ratedAtCol')}</dt>
-      <dd>{beijingTime(r.ratedAt)}</dd>
+      <dd>{beijingTime(r.ratedAt, lang)}</dd>
       <dt>{t(lang, 'scoreCol')}</dt>
       <dd>{scoreLabel(lang, r.score)}</dd>
       {Object.entries(r.subScores).map(([k, s]) => (

@@ -15,7 +15,7 @@ export const INBOX_FILTERS = ['open', 'overdue', 'appealed', 'closed', 'excluded
 export function CallbackCell(props: { ctx: PageContext; r: StaffReviewView }) {
   const { lang } = props.ctx;
   const r = props.r;
-  if (r.callbackDone) return <>{`${t(lang, 'callbackDoneAt')} ${beijingTime(r.callback?.at)}`}</>;
+  if (r.callbackDone) return <>{`${t(lang, 'callbackDoneAt')} ${beijingTime(r.callback?.at, lang)}`}</>;
   if (!r.callbackRequired && !r.callback) return <>{t(lang, 'notNeeded')}</>;
   return (
     <>
@@ -33,7 +33,7 @@ export function RectificationCell(props: { ctx: PageContext; r: StaffReviewView 
     <>
       {status ? `${t(lang, RECT_STATUS_KEYS[status]!)} · ` : ''}
       {r.rectificationSettled
-        ? beijingTime(r.rectification?.settledAt)
+        ? beijingTime(r.rectification?.settledAt, lang)
         : `${t(lang, 'dueBy')} ${r.rectificationDueDate ?? ''}`}
       {r.rectificationOverdue ? <strong> · {t(lang, 'overdue')}</strong> : null}
     </>
@@ -89,7 +89,7 @@ export function ReviewsInboxPage(props: {
       {props.items.length === 0 ? (
         <p>{t(lang, 'noReviews')}</p>
       ) : (
-        <div class="table-wrap">
+        <section class="table-wrap" tabindex={0} aria-label={t(lang, 'inboxTitle')}>
           <table>
             <thead>
               <tr>
@@ -105,7 +105,7 @@ export function ReviewsInboxPage(props: {
             <tbody>
               {props.items.map((r) => (
                 <tr>
-                  <td>{beijingTime(r.ratedAt)}</td>
+                  <td>{beijingTime(r.ratedAt, lang)}</td>
                   <td>
                     <a href={`/staff/reviews/${encodeURIComponent(r.caseId)}`}>{r.caseId}</a>
                     <div class="muted">
@@ -127,7 +127,7 @@ export function ReviewsInboxPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {next ? (
         <p>

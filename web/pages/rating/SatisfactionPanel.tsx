@@ -10,7 +10,7 @@ import type {
   SatisfactionPoint,
 } from '../../../functions/domain/ratings/satisfaction.js';
 import type { NamedFigures } from '../../../functions/usecases/ratings/satisfaction.js';
-import { type Lang, number, percent, t } from '../../i18n.js';
+import { type Lang, monthLabel, number, percent, t } from '../../i18n.js';
 import { SCORE_KEYS } from './labels.js';
 import { RatingStyles } from './RatingStyles.js';
 
@@ -81,7 +81,7 @@ export function DistributionList(props: { lang: Lang; s: SatisfactionFigures; id
 export function MonthlyTable(props: { lang: Lang; series: SatisfactionPoint[]; caption: string }) {
   const { lang } = props;
   return (
-    <div class="table-wrap">
+    <section class="table-wrap" tabindex={0} aria-label={props.caption}>
       <table>
         <caption class="visually-hidden">{props.caption}</caption>
         <thead>
@@ -107,7 +107,7 @@ export function MonthlyTable(props: { lang: Lang; series: SatisfactionPoint[]; c
         <tbody>
           {[...props.series].reverse().map((m) => (
             <tr>
-              <th scope="row">{m.month}</th>
+              <th scope="row">{monthLabel(lang, m.month)}</th>
               <td class="num">{number(lang, m.ratings, 0)}</td>
               <td class="num">{percent(lang, m.coverage)}</td>
               <td class="num">
@@ -123,14 +123,14 @@ export function MonthlyTable(props: { lang: Lang; series: SatisfactionPoint[]; c
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
 export function UnitTable(props: { lang: Lang; rows: NamedFigures[]; nameHeader: string; caption: string }) {
   const { lang } = props;
   return (
-    <div class="table-wrap">
+    <section class="table-wrap" tabindex={0} aria-label={props.caption}>
       <table>
         <caption class="visually-hidden">{props.caption}</caption>
         <thead>
@@ -180,7 +180,7 @@ export function UnitTable(props: { lang: Lang; rows: NamedFigures[]; nameHeader:
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

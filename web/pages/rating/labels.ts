@@ -3,7 +3,7 @@
  * so every page names them the same way.
  */
 import type { SubScoreKey } from '../../../functions/domain/ratings/rating.js';
-import { type Lang, type MessageKey, t } from '../../i18n.js';
+import { dateTimeLabel, type Lang, type MessageKey, t } from '../../i18n.js';
 
 export const SCORE_KEYS: Record<number, MessageKey> = {
   5: 'score5',
@@ -51,12 +51,9 @@ export const APPEAL_STATUS_KEYS: Record<string, MessageKey> = {
   rejected: 'appealStatusRejected',
 };
 
-/** A Beijing date-time for display, e.g. 2026-11-20 10:05. */
-export function beijingTime(iso: string | undefined): string {
-  if (!iso) return '';
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+/** A Beijing date-time for display, e.g. 2026-11-20 10:05 (20 Nov 2026, 10:05 in English). */
+export function beijingTime(iso: string | undefined, lang: Lang = 'zh'): string {
+  return dateTimeLabel(lang, iso);
 }
 
 /** Query string keeping the page language (`?lang=en` only when English). */

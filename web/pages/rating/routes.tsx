@@ -33,6 +33,7 @@ import { submitRating } from '../../../functions/usecases/ratings/submit-rating.
 import { raterView, staffReviewView } from '../../../functions/usecases/ratings/views.js';
 import type { PageContext } from '../../components/Layout.js';
 import { Layout } from '../../components/Layout.js';
+import { errorText } from '../../error-text.js';
 import { type Lang, langOf, type MessageKey, t } from '../../i18n.js';
 import { html, pageContext, staffOf } from '../../render.js';
 import { staffLinks } from '../../staff-nav.js';
@@ -305,7 +306,7 @@ async function renderDetail(
         c,
         <Layout ctx={ctx} title={t(ctx.lang, 'reviewTitle')}>
           <h1>{t(ctx.lang, 'reviewTitle')}</h1>
-          <p>{err.message}</p>
+          <p>{errorText(ctx.lang, err, { detail: true })}</p>
         </Layout>,
         404,
       );
@@ -398,7 +399,7 @@ export function registerRatingPages(app: Hono): void {
           ? t(lang, 'errRateLimited')
           : err.code === 'invalid_request'
             ? t(lang, 'errFeedback')
-            : err.message;
+            : errorText(lang, err, { detail: true });
       return renderStanding(c, caseId, token, { feedbackError: message });
     }
     return c.redirect(
@@ -499,7 +500,7 @@ export function registerRatingPages(app: Hono): void {
         if (!(err instanceof ApiError)) throw err;
         if (err.code === 'forbidden') return forbiddenPage(c, gate.ctx);
         return renderDetail(c, gate.who, gate.ctx, caseId, {
-          error: err.message,
+          error: errorText(gate.ctx.lang, err, { detail: true }),
           status: statusOfError(err),
         });
       }
@@ -533,7 +534,11 @@ export function registerRatingPages(app: Hono): void {
       const page = await ratingStore(platform().store).appeals('pending', { limit: 100 });
       return html(
         c,
-        <AppealsPage ctx={gate.ctx} items={page.items.map(staffReviewView)} error={err.message} />,
+        <AppealsPage
+          ctx={gate.ctx}
+          items={page.items.map(staffReviewView)}
+          error={errorText(gate.ctx.lang, err, { detail: true })}
+        />,
         statusOfError(err),
       );
     }
