@@ -41,7 +41,13 @@ describe('local stream poller', () => {
       }
       return { batchItemFailures: [] };
     };
-    const poller = new StreamPoller({ client: t.platform.store.raw, endpoint: t.endpoint, tableName: t.tableName, handler, batchSize: 10 });
+    const poller = new StreamPoller({
+      client: t.platform.store.raw,
+      endpoint: t.endpoint,
+      tableName: t.tableName,
+      handler,
+      batchSize: 10,
+    });
     for (let i = 0; i < 50 && acknowledged.length < 30; i++) await poller.pollOnce();
     await poller.stop();
     expect(acknowledged).toEqual(Array.from({ length: 30 }, (_, i) => i));

@@ -72,13 +72,26 @@ function killPlatform(): Promise<void> {
 }
 
 type Json = Record<string, unknown>;
-async function call(method: string, url: string, body: unknown, token?: string): Promise<{ status: number; body: Json }> {
+async function call(
+  method: string,
+  url: string,
+  body: unknown,
+  token?: string,
+  client = 'soak',
+): Promise<{ status: number; body: Json }> {
   const res = await fetch(`${base}${url}`, {
     method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      // Many citizens in one hall share an address; their browsers differ.
+      'user-agent': `woodpecker-soak/${client}`,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(15_000),
   });
+  const key = `${method} ${url.split('?')[0]!.replace(/\/[^/]*\d[^/]*$/, '/…')} ${res.status}`;
+  counts.statuses[key] = (counts.statuses[key] ?? 0) + 1;
   const text = await res.text();
   let parsed: Json = {};
   try {
@@ -95,6 +108,7 @@ const counts = {
   critiques: { sent: 0, acknowledged: 0 },
   errors5xx: 0,
   networkErrors: 0,
+  statuses: {} as Record<string, number>,
 };
 const acknowledgedCases = new Map<string, string>(); // caseId → completedAt
 const ratingLinks: { caseId: string; token: string }[] = [];
@@ -109,7 +123,12 @@ async function main() {
   const office = await signStaffToken(issuer, { subject: 'soak-office', groups: groupsFor('office') });
   const system = await signStaffToken(issuer, { subject: 'soak-system', groups: groupsFor('system') });
   await call('PUT', '/api/v1/departments/market', { name: '市场监督管理局', district: '浦东新区' }, office);
-  await call('PUT', '/api/v1/services/FOOD', { name: '食品经营许可', departmentId: 'market', statutoryDays: 18, promisedDays: 6 }, office);
+  await call(
+    'PUT',
+    '/api/v1/services/FOOD',
+    { name: '食品经营许可', departmentId: 'market', statutoryDays: 18, promisedDays: 6 },
+    office,
+  );
 
   let stop = false;
   let seq = 0;
@@ -123,22 +142,26 @@ async function main() {
     } catch {
       counts.networkErrors++;
     }
+    // Always yield to the event loop, so a worker with nothing to do cannot starve timers.
+    await new Promise((r) => setImmediate(r));
   };
 
   const ingestWorker = async () => {
     while (!stop) {
       await guarded(async () => {
+        // Completed within the last weeks, so their rating links are still valid.
+        const dayOf = (daysAgo: number) =>
+          new Date(Date.now() + 8 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
         const batch = Array.from({ length: 20 }, () => {
           const n = seq++;
-          const day = 1 + (n % 25);
-          const month = 1 + (Math.floor(n / 25) % 10);
-          const mm = String(month).padStart(2, '0');
+          const accepted = dayOf(5 + (n % 20));
+          const completed = dayOf(2 + (n % 3));
           return {
             caseId: `S${n}`,
             serviceCode: 'FOOD',
-            acceptedAt: `2025-${mm}-${String(day).padStart(2, '0')}T09:00:00+08:00`,
-            completedAt: `2025-${mm}-${String(Math.min(28, day + 2)).padStart(2, '0')}T15:00:00+08:00`,
-            updatedAt: `2025-${mm}-${String(Math.min(28, day + 2)).padStart(2, '0')}T15:00:00+08:00`,
+            acceptedAt: `${accepted}T09:00:00+08:00`,
+            completedAt: `${completed}T15:00:00+08:00`,
+            updatedAt: `${completed}T15:00:00+08:00`,
           };
         });
         counts.cases.sent += batch.length;
@@ -149,7 +172,8 @@ async function main() {
           if (r.status === 'created' || r.status === 'updated' || r.status === 'unchanged') {
             counts.cases.acknowledged++;
             acknowledgedCases.set(r.caseId, batch.find((c) => c.caseId === r.caseId)!.completedAt);
-            if (r.ratingUrl) ratingLinks.push({ caseId: r.caseId, token: new URL(r.ratingUrl).searchParams.get('t')! });
+            if (r.ratingUrl)
+              ratingLinks.push({ caseId: r.caseId, token: new URL(r.ratingUrl).searchParams.get('t')! });
           }
         }
       });
@@ -159,11 +183,18 @@ async function main() {
   const ratingWorker = async () => {
     while (!stop) {
       await guarded(async () => {
-        if (!ratingLinks.length) return;
+        if (!ratingLinks.length) {
+          await new Promise((r) => setTimeout(r, 50));
+          return;
+        }
         // Often the same case again: duplicates must be refused, never stored twice.
         const link = ratingLinks[Math.floor(Math.random() * Math.min(ratingLinks.length, 400))]!;
         counts.ratings.sent++;
-        const res = await call('POST', '/api/v1/ratings', { caseId: link.caseId, token: link.token, score: 1 + (seq % 5) });
+        const res = await call('POST', '/api/v1/ratings', {
+          caseId: link.caseId,
+          token: link.token,
+          score: 1 + (seq % 5),
+        });
         if (res.status >= 500) counts.errors5xx++;
         if (res.status === 201) {
           counts.ratings.acknowledged++;
@@ -178,12 +209,18 @@ async function main() {
       await guarded(async () => {
         counts.critiques.sent++;
         const n = seq++;
-        const res = await call('POST', '/api/v1/critiques', {
-          category: (['correction', 'enquiry', 'suggestion'] as const)[n % 3],
-          text: `压力测试意见 ${n}：窗口排队时间太长，建议增加自助终端。`,
-          targetType: 'service',
-          targetId: 'FOOD',
-        });
+        const res = await call(
+          'POST',
+          '/api/v1/critiques',
+          {
+            category: (['correction', 'enquiry', 'suggestion'] as const)[n % 3],
+            text: `压力测试意见 ${n}：窗口排队时间太长，建议增加自助终端。`,
+            targetType: 'service',
+            targetId: 'FOOD',
+          },
+          undefined,
+          `citizen-${n}`,
+        );
         if (res.status >= 500) counts.errors5xx++;
         if (res.status === 201) {
           counts.critiques.acknowledged++;
@@ -196,7 +233,7 @@ async function main() {
   const workers = [
     ...Array.from({ length: Math.max(1, Math.floor(concurrency / 2)) }, ingestWorker),
     ...Array.from({ length: Math.max(1, Math.floor(concurrency / 3)) }, ratingWorker),
-    ...Array.from({ length: Math.max(1, Math.floor(concurrency / 6)) }, critiqueWorker),
+    ...Array.from({ length: Math.max(1, Math.floor(concurrency / 3)) }, critiqueWorker),
   ];
   const chaos = (async () => {
     for (const at of [durationMs / 3, (2 * durationMs) / 3]) {
@@ -217,24 +254,30 @@ async function main() {
   const store = createStoreClient({ tableName: info.tableName, endpoint: info.endpoint });
   let lostCases = 0;
   for (const caseId of acknowledgedCases.keys()) {
-    const got = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.case(caseId), ConsistentRead: true }));
+    const got = await store.doc.send(
+      new GetCommand({ TableName: store.tableName, Key: keys.case(caseId), ConsistentRead: true }),
+    );
     if (!got.Item) lostCases++;
   }
   let lostRatings = 0;
   let duplicatedRatings = 0;
   for (const [caseId, times] of acknowledgedRatings) {
     if (times > 1) duplicatedRatings += times - 1;
-    const got = await store.doc.send(new QueryCommand({
-      TableName: store.tableName,
-      KeyConditionExpression: 'pk = :pk AND sk = :sk',
-      ExpressionAttributeValues: { ':pk': keys.rating(caseId).pk, ':sk': keys.rating(caseId).sk },
-      ConsistentRead: true,
-    }));
+    const got = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk = :sk',
+        ExpressionAttributeValues: { ':pk': keys.rating(caseId).pk, ':sk': keys.rating(caseId).sk },
+        ConsistentRead: true,
+      }),
+    );
     if (!got.Items?.length) lostRatings++;
   }
   let lostCritiques = 0;
   for (const code of acknowledgedCritiques) {
-    const got = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.critique(code), ConsistentRead: true }));
+    const got = await store.doc.send(
+      new GetCommand({ TableName: store.tableName, Key: keys.critique(code), ConsistentRead: true }),
+    );
     if (!got.Item) lostCritiques++;
   }
   let differences = -1;
@@ -251,9 +294,15 @@ async function main() {
     durationSeconds: durationMs / 1000,
     kills: 2,
     cases: { ...counts.cases, stored: acknowledgedCases.size - lostCases, lost: lostCases },
-    ratings: { ...counts.ratings, casesRated: acknowledgedRatings.size, lost: lostRatings, duplicated: duplicatedRatings },
+    ratings: {
+      ...counts.ratings,
+      casesRated: acknowledgedRatings.size,
+      lost: lostRatings,
+      duplicated: duplicatedRatings,
+    },
     critiques: { ...counts.critiques, lost: lostCritiques },
     errors5xx: counts.errors5xx,
+    statuses: counts.statuses,
     requestsDuringDowntime: counts.networkErrors,
     aggregateDifferencesAfterDrain: differences,
   };
@@ -265,7 +314,11 @@ async function main() {
     counts.cases.acknowledged === 0 ||
     counts.ratings.acknowledged === 0 ||
     counts.critiques.acknowledged === 0;
-  log(failed ? 'FAILED' : 'OK: nothing acknowledged was lost or duplicated, and every aggregate equals a recount');
+  log(
+    failed
+      ? 'FAILED'
+      : 'OK: nothing acknowledged was lost or duplicated, and every aggregate equals a recount',
+  );
   return failed ? 1 : 0;
 }
 
