@@ -115,9 +115,6 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${t(lang, 'siteName')}`}</title>
         <style>{siteStyles}</style>
-        {scripts.map((src) => (
-          <link rel="modulepreload" href={src} />
-        ))}
         {scripts.length ? (
           <noscript>
             <style>{'.chart-wrap{display:none}'}</style>

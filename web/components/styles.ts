@@ -10,7 +10,7 @@
 export const siteStyles = `
 *{box-sizing:border-box}
 html{font-size:16px;-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;line-height:1.6;color:#1a1a1a;background:#f7f7f5;overflow-wrap:break-word}
+body{margin:0;font-family:-apple-system,BlinkMacSystemFont,"Segoe UI","Helvetica Neue",Arial,"Noto Sans","Liberation Sans","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;line-height:1.6;color:#1a1a1a;background:#f7f7f5;overflow-wrap:break-word}
 a{color:#0b4f8a}
 a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible,summary:focus-visible,.table-wrap:focus-visible{outline:3px solid #c45500;outline-offset:2px}
 .skip{position:absolute;left:-999px;top:0;background:#fff;color:#0b4f8a;padding:.5rem;z-index:10}
@@ -40,6 +40,7 @@ main{max-width:1100px;margin:0 auto;padding:1rem}
 h1{font-size:1.6rem;line-height:1.3}
 h2{line-height:1.35}
 .lead{font-size:1.1rem}
+.actions{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:0;margin:1rem 0}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(160px,100%),1fr));gap:1rem}
 .card{background:#fff;border:1px solid #d6d6d0;border-radius:8px;padding:1rem}
 .card .sub{color:#555;font-size:.9rem}
@@ -75,8 +76,7 @@ img,svg,canvas{max-width:100%}
   .card{padding:.6rem .75rem}
   h1{font-size:1.4rem}
   .figure{font-size:1.5rem}
-  dl.facts{grid-template-columns:1fr !important}
-  dl.facts dd{margin-bottom:.4rem}
+  dl.facts dd{min-width:0}
 }
 html.elder{font-size:21px}
 html.elder body{background:#fff;color:#000;line-height:1.75}

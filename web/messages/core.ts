@@ -84,9 +84,12 @@ export const coreMessages = {
     en: 'All completed cases, each against its own limits: statutory, promised and actual time (working days).',
   },
   homeHowTo: { zh: '我要', en: 'I want to' },
-  homeRate: { zh: '评价办件：扫描办件回执上的二维码', en: 'Rate a case: scan the QR code on your receipt' },
-  homeFindFault: { zh: '找茬：指出问题或提出建议', en: 'Find fault: point out a problem or suggest a fix' },
-  homeFindService: { zh: '查事项：看每个事项办得多快', en: 'Look up a service and how fast it is' },
+  homeRate: {
+    zh: '评价办件：请扫描办件回执上的二维码',
+    en: 'To rate a case, scan the QR code on your receipt',
+  },
+  homeFindFault: { zh: '我要找茬', en: 'Point out a problem' },
+  homeFindService: { zh: '查事项办得多快', en: 'How fast is my service?' },
   departmentsIntro: {
     zh: '各部门的办件速度、满意度和服务事项。',
     en: "Each department's speed, satisfaction and services.",

@@ -198,10 +198,27 @@ export function HomePage(props: { ctx: PageContext; overview: CityOverview }) {
     <Layout ctx={ctx} title={t(lang, 'navHome')} scripts={['/assets/curves.js']}>
       <h1>{t(lang, 'homeTitle')}</h1>
       <p class="lead">{t(lang, 'homeIntro')}</p>
+      <nav aria-label={t(lang, 'homeHowTo')}>
+        <ul class="actions">
+          <li>
+            <a class="button primary" href="/services">
+              {t(lang, 'homeFindService')}
+            </a>
+          </li>
+          <li>
+            <a class="button" href="/critiques/new">
+              {t(lang, 'homeFindFault')}
+            </a>
+          </li>
+          <li class="muted">{t(lang, 'homeRate')}</li>
+        </ul>
+      </nav>
       <section aria-labelledby="home-glance">
         <h2 id="home-glance">{t(lang, 'homeGlance')}</h2>
         <p class="muted">
-          {t(lang, 'homeRange')}: {monthLabel(lang, o.from)} – {monthLabel(lang, o.to)}
+          {t(lang, 'homeRange')}
+          {t(lang, 'colon')}
+          {monthLabel(lang, o.from)} – {monthLabel(lang, o.to)}
         </p>
         <div class="cards">
           <Card
@@ -233,28 +250,19 @@ export function HomePage(props: { ctx: PageContext; overview: CityOverview }) {
           />
         </div>
       </section>
-      <nav aria-labelledby="home-howto" class="console">
-        <h2 id="home-howto">{t(lang, 'homeHowTo')}</h2>
-        <ul>
-          <li>
-            <a href="/services">{t(lang, 'homeFindService')}</a>
-          </li>
-          <li>
-            <a href="/critiques/new">{t(lang, 'homeFindFault')}</a>
-          </li>
-          <li>{t(lang, 'homeRate')}</li>
-        </ul>
-      </nav>
       <League lang={lang} league={o.league} />
       <Trend lang={lang} o={o} />
-      <CurvesChart
-        lang={lang}
-        series={o.curves.series}
-        title={t(lang, 'homeCityCurves')}
-        intro={<p class="muted">{t(lang, 'homeCurvesIntro')}</p>}
-        collapseTable
-        csvHref={`/api/v1/city/curves?from=${o.from}&to=${o.to}&format=csv`}
-      />
+      {/* The elderly-friendly mode keeps the month-by-month table above and leaves the curves out. */}
+      <div class="elder-hide">
+        <CurvesChart
+          lang={lang}
+          series={o.curves.series}
+          title={t(lang, 'homeCityCurves')}
+          intro={<p class="muted">{t(lang, 'homeCurvesIntro')}</p>}
+          collapseTable
+          csvHref={`/api/v1/city/curves?from=${o.from}&to=${o.to}&format=csv`}
+        />
+      </div>
     </Layout>
   );
 }
