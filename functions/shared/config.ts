@@ -9,6 +9,8 @@ export interface Config {
   region: string;
   /** Public base URL used in rating links and the site. */
   publicBaseUrl: string;
+  /** How long a rating link works after the case is completed (WOODPECKER_RATING_TOKEN_DAYS, default 30). */
+  ratingTokenDays: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -17,5 +19,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     region: env.AWS_REGION ?? 'cn-north-1',
     publicBaseUrl: env.WOODPECKER_PUBLIC_URL ?? 'http://localhost:3000',
+    ratingTokenDays: positiveInt(env.WOODPECKER_RATING_TOKEN_DAYS) ?? 30,
   };
+}
+
+function positiveInt(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 && n <= 3650 ? n : undefined;
 }

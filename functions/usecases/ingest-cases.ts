@@ -97,7 +97,12 @@ export async function ingestCases(
     const outcome = await p.cases.putCase(built.record, extra, standingOf(built.record, today, calendar));
     const result: IngestResult = { caseId: input.caseId, status: outcome.status };
     if (built.record.completedAt) {
-      const token = issueRatingToken(secret, input.caseId, new Date(built.record.completedAt));
+      const token = issueRatingToken(
+        secret,
+        input.caseId,
+        new Date(built.record.completedAt),
+        readConfig().ratingTokenDays,
+      );
       result.ratingUrl = ratingUrlOf(input.caseId, token);
       const newlyCompleted =
         (outcome.status === 'created' || outcome.status === 'updated') &&
