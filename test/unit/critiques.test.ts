@@ -153,7 +153,13 @@ describe('text and contacts', () => {
     expect(stored.sealed).not.toContain('example');
     expect(openContact(secret, stored.sealed)).toBe('wang@example.com');
     expect(openContact('t'.repeat(40), stored.sealed)).toBeUndefined();
-    expect(openContact(secret, `${stored.sealed.slice(0, -2)}AA`)).toBeUndefined();
+    // Tamper with a character in the middle: the last base64 character may carry unused
+    // padding bits, so changing it does not always change the sealed bytes.
+    const mid = Math.floor(stored.sealed.length / 2);
+    const flipped = stored.sealed[mid] === 'A' ? 'B' : 'A';
+    expect(
+      openContact(secret, `${stored.sealed.slice(0, mid)}${flipped}${stored.sealed.slice(mid + 1)}`),
+    ).toBeUndefined();
     expect(storeContact(secret, '13812345678')!.hash).toBe(storeContact(secret, '+86 138 1234 5678')!.hash);
     expect(sealContact(secret, 'x')).not.toBe(sealContact(secret, 'x'));
   });
