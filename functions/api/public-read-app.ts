@@ -15,7 +15,7 @@ import { ratingsReadRoutes } from './routes/ratings-read.js';
 /** The group's routes without the app-level middleware (mounted locally beside the others). */
 export const publicReadRoutes = new Hono()
   .route('/', healthRoutes)
-  .get('/api/v1/openapi.json', (c) => c.json(openApiDocument))
+  .get('/api/v1/openapi.json', (c) => c.json(openApiDocument()))
   .route('/api/v1', cataloguePublicRoutes)
   .route('/api/v1', rankingsPublicRoutes)
   .route('/api/v1', calendarPublicRoutes)

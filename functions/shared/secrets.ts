@@ -1,29 +1,55 @@
 /**
  * The platform secret that keys rating tokens and phone hashes. In AWS it lives in
- * Secrets Manager (`WOODPECKER_SECRET_ARN`, fetched once and cached by Powertools);
- * locally the runtime generates one in the data folder and passes it as
- * `WOODPECKER_SECRET`. Never in code.
+ * Secrets Manager (`WOODPECKER_SECRET_ARN`), fetched on first use and kept for five
+ * minutes so a rotation reaches warm functions; locally the runtime generates one in
+ * the data folder and passes it as `WOODPECKER_SECRET`. Never in code.
+ *
+ * The Secrets Manager client comes from the Lambda runtime's own SDK (it is external
+ * in every bundle, see infra/constructs/bundling-options.ts) and is imported
+ * dynamically here, so a cold start that never needs the secret never loads it. A
+ * static import anywhere in the chain (as Powertools Parameters has) would be hoisted
+ * to the top of the ESM bundle and load the whole client on every cold start.
  */
-let cached: string | undefined;
+
+/** How long a fetched secret is trusted before it is read again. */
+export const SECRET_MAX_AGE_MS = 5 * 60_000;
+
+let cached: { value: string; fetchedAt: number } | undefined;
+let inFlight: Promise<string> | undefined;
+
+async function fetchSecret(arn: string): Promise<string> {
+  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  const client = new SecretsManagerClient({});
+  try {
+    const out = await client.send(new GetSecretValueCommand({ SecretId: arn }));
+    const value = out.SecretString;
+    if (typeof value !== 'string' || value.length < 32)
+      throw new Error('The platform secret is missing or too short.');
+    return value;
+  } finally {
+    client.destroy();
+  }
+}
 
 export async function platformSecret(): Promise<string> {
-  if (cached) return cached;
   const direct = process.env.WOODPECKER_SECRET;
-  if (direct) {
-    cached = direct;
-    return direct;
-  }
+  if (direct) return direct;
+  if (cached && Date.now() - cached.fetchedAt < SECRET_MAX_AGE_MS) return cached.value;
   const arn = process.env.WOODPECKER_SECRET_ARN;
   if (!arn) throw new Error('No platform secret configured (WOODPECKER_SECRET or WOODPECKER_SECRET_ARN).');
-  const { getSecret } = await import('@aws-lambda-powertools/parameters/secrets');
-  const value = await getSecret(arn, { maxAge: 300 });
-  if (typeof value !== 'string' || value.length < 32)
-    throw new Error('The platform secret is missing or too short.');
-  cached = value;
-  return value;
+  inFlight ??= fetchSecret(arn)
+    .then((value) => {
+      cached = { value, fetchedAt: Date.now() };
+      return value;
+    })
+    .finally(() => {
+      inFlight = undefined;
+    });
+  return inFlight;
 }
 
 /** For tests that rotate the secret. */
 export function resetSecretCache(): void {
   cached = undefined;
+  inFlight = undefined;
 }

@@ -8,10 +8,11 @@
  * item under concurrent consumers; readers sum the shards.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, type QueryCommandOutput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type Counters, parseAggregateId } from '../domain/aggregates/contribution.js';
 import type { StoreClient } from './client.js';
 import { keys } from './keys.js';
+import { queryAll } from './query-all.js';
 
 const MARKER_TTL_SECONDS = 3 * 24 * 3600;
 const MAX_TRANSACTION_ITEMS = 100;
@@ -157,36 +158,26 @@ export async function readAggregates(
   to: string,
 ): Promise<{ months: Map<string, Counters>; itemsRead: number }> {
   const range = keys.aggregateMonthRange(from, to);
+  const { items } = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+    ExpressionAttributeValues: {
+      ':pk': keys.aggregatePartition(scope, id),
+      ':a': range.start,
+      ':b': range.end,
+    },
+    ConsistentRead: true,
+  });
   const months = new Map<string, Counters>();
-  let itemsRead = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out: QueryCommandOutput = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
-        ExpressionAttributeValues: {
-          ':pk': keys.aggregatePartition(scope, id),
-          ':a': range.start,
-          ':b': range.end,
-        },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of out.Items ?? []) {
-      itemsRead++;
-      const month = String(item.month);
-      const total = months.get(month) ?? {};
-      for (const [name, value] of Object.entries(item)) {
-        if (typeof value === 'number' && name !== 'v' && name !== 'ttl')
-          total[name] = (total[name] ?? 0) + value;
-      }
-      months.set(month, total);
+  for (const item of items) {
+    const month = String(item.month);
+    const total = months.get(month) ?? {};
+    for (const [name, value] of Object.entries(item)) {
+      if (typeof value === 'number' && name !== 'v' && name !== 'ttl')
+        total[name] = (total[name] ?? 0) + value;
     }
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
-  return { months, itemsRead };
+    months.set(month, total);
+  }
+  return { months, itemsRead: items.length };
 }
 
 export { parseAggregateId };

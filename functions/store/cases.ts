@@ -10,6 +10,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '../domain/cases/case.js';
 import type { CaseStore, PutCaseOutcome } from '../domain/ports.js';
 import type { StoreClient } from './client.js';
+import { conditionalWrite } from './conditional-write.js';
 import { keys } from './keys.js';
 
 /** Where an open case stands today; kept on the item for the sweeper and the board. */
@@ -112,8 +113,8 @@ export class DynamoCaseStore implements CaseStore {
     const k = standingKeys(record, standing) as Record<string, string>;
     const sets = Object.keys(k).map((name) => `${name} = :${name}`);
     const removes = ['gsi3pk', 'gsi3sk'].filter((name) => !(name in k));
-    try {
-      await this.store.doc.send(
+    return conditionalWrite(
+      this.store.doc.send(
         new UpdateCommand({
           TableName: this.store.tableName,
           Key: keys.case(record.caseId),
@@ -125,11 +126,7 @@ export class DynamoCaseStore implements CaseStore {
             ...Object.fromEntries(Object.entries(k).map(([name, v]) => [`:${name}`, v])),
           },
         }),
-      );
-      return true;
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      return false;
-    }
+      ),
+    );
   }
 }

@@ -9,6 +9,7 @@ import type { CatalogueStore, Page } from '../domain/ports.js';
 import type { StoreClient } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
+import { queryAll } from './query-all.js';
 
 function serviceOf(item: Record<string, unknown>): Service {
   return {
@@ -45,7 +46,7 @@ export class DynamoCatalogueStore implements CatalogueStore {
   }
 
   async listDepartments(): Promise<Department[]> {
-    const items = await this.queryAll('gsi1', 'gsi1pk', 'DEPARTMENTS');
+    const items = await this.gsi1List('DEPARTMENTS');
     return items.map(
       ({ id, name, district, rectificationDays }) =>
         ({ id, name, district, rectificationDays }) as Department,
@@ -64,7 +65,7 @@ export class DynamoCatalogueStore implements CatalogueStore {
   }
 
   async listWindows(departmentId: string): Promise<ServiceWindow[]> {
-    const items = await this.queryAll('gsi1', 'gsi1pk', keys.windowList(departmentId, '').gsi1pk);
+    const items = await this.gsi1List(keys.windowList(departmentId, '').gsi1pk);
     return items.map(({ id, name, departmentId: d }) => ({ id, name, departmentId: d }) as ServiceWindow);
   }
 
@@ -142,7 +143,7 @@ export class DynamoCatalogueStore implements CatalogueStore {
   }): Promise<Page<Service>> {
     if (options.departmentId) {
       // A department has tens of services: read the catalogue listing and keep its own.
-      const all = await this.queryAll('gsi1', 'gsi1pk', 'SERVICES');
+      const all = await this.gsi1List('SERVICES');
       return {
         items: all.filter((i) => i.departmentId === options.departmentId).map(serviceOf),
         nextCursor: null,
@@ -161,24 +162,13 @@ export class DynamoCatalogueStore implements CatalogueStore {
     return { items: (out.Items ?? []).map(serviceOf), nextCursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
-  // biome-ignore lint/suspicious/noExplicitAny: items are mapped field by field by the callers.
-  private async queryAll(index: string, attr: string, value: string): Promise<Record<string, any>[]> {
-    // biome-ignore lint/suspicious/noExplicitAny: as above.
-    const items: Record<string, any>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.store.doc.send(
-        new QueryCommand({
-          TableName: this.store.tableName,
-          IndexName: index,
-          KeyConditionExpression: `${attr} = :v`,
-          ExpressionAttributeValues: { ':v': value },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+  /** A whole gsi1 listing (departments, a department's windows, services); callers map the fields. */
+  private async gsi1List(gsi1pk: string) {
+    const { items } = await queryAll(this.store, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :v',
+      ExpressionAttributeValues: { ':v': gsi1pk },
+    });
     return items;
   }
 }

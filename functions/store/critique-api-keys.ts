@@ -5,10 +5,10 @@
  * leak usable keys. Revoked keys stay listed with their revocation time.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { newTrackingCode } from '../domain/critiques/tracking-code.js';
 import type { StoreClient } from './client.js';
+import { conditionalWrite } from './conditional-write.js';
 import { keys } from './keys.js';
 
 export interface ApiKeyRecord {
@@ -45,8 +45,8 @@ export class DynamoApiKeyStore {
     for (;;) {
       const id = newTrackingCode();
       const secret = randomBytes(32).toString('base64url');
-      try {
-        await this.store.doc.send(
+      const issued = await conditionalWrite(
+        this.store.doc.send(
           new PutCommand({
             TableName: this.store.tableName,
             Item: {
@@ -60,11 +60,9 @@ export class DynamoApiKeyStore {
             },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
-        );
-        return { id, ...input, apiKey: `${id}.${secret}` };
-      } catch (err) {
-        if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      }
+        ),
+      );
+      if (issued) return { id, ...input, apiKey: `${id}.${secret}` };
     }
   }
 
@@ -90,8 +88,8 @@ export class DynamoApiKeyStore {
 
   /** Revoke a key; false when there is no such key or it was already revoked. */
   async revoke(id: string, at: string): Promise<boolean> {
-    try {
-      await this.store.doc.send(
+    return conditionalWrite(
+      this.store.doc.send(
         new UpdateCommand({
           TableName: this.store.tableName,
           Key: keys.open311Key(id),
@@ -99,12 +97,8 @@ export class DynamoApiKeyStore {
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
           ExpressionAttributeValues: { ':at': at },
         }),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+      ),
+    );
   }
 
   /** The live key record an api_key belongs to, or undefined (malformed, unknown, wrong secret, revoked). */

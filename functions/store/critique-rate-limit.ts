@@ -4,9 +4,9 @@
  * by TTL after its window. One write per check, no read; the count is exact under
  * concurrency because DynamoDB evaluates the condition and the ADD atomically.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClient } from './client.js';
+import { conditionalWrite } from './conditional-write.js';
 import { keys } from './keys.js';
 
 export interface RateLimit {
@@ -29,8 +29,8 @@ export async function takeRateLimit(
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const windowStart = nowSeconds - (nowSeconds % rule.windowSeconds);
   const retryAfterSeconds = windowStart + rule.windowSeconds - nowSeconds;
-  try {
-    await store.doc.send(
+  const allowed = await conditionalWrite(
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.rateLimit(bucket, `${rule.windowSeconds}@${windowStart}`),
@@ -45,10 +45,7 @@ export async function takeRateLimit(
           ':ttl': windowStart + rule.windowSeconds + 60,
         },
       }),
-    );
-    return { allowed: true, retryAfterSeconds };
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return { allowed: false, retryAfterSeconds };
-    throw err;
-  }
+    ),
+  );
+  return { allowed, retryAfterSeconds };
 }

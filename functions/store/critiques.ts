@@ -32,29 +32,19 @@ import type { Page } from '../domain/ports.js';
 import type { StoreClient } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
+import { queryAll } from './query-all.js';
+import { itemAttributes } from './table-definition.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Sort key date for critiques already flagged overdue: parked, out of the sweeper's way. */
 const PARKED = '9999-12-31';
 
-const KEY_ATTRIBUTES = [
-  'pk',
-  'sk',
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'gsi3pk',
-  'gsi3sk',
-  'type',
-  'v',
-  'ttl',
-];
+const KEY_ATTRIBUTES = new Set<string>(itemAttributes);
 
 function strip<T>(item: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(k)) out[k] = v;
   return out as T;
 }
 
@@ -360,28 +350,21 @@ export class DynamoCritiqueStore {
     let itemsRead = 0;
     const lists = await Promise.all(
       filters.map(async (f) => {
-        const rows: BoardRow[] = [];
-        let start: Record<string, unknown> | undefined;
-        do {
-          const out: QueryCommandOutput = await this.store.doc.send(
-            new QueryCommand({
-              TableName: this.table,
-              KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
-              ExpressionAttributeValues: {
-                ':pk': keys.critiqueBoardPartition(boardFilterKey(f)),
-                ':a': from,
-                ':b': `${to}#\uffff`,
-              },
-              ScanIndexForward: false,
-              Limit: limit - rows.length,
-              ExclusiveStartKey: start,
-            }),
-          );
-          itemsRead += out.ScannedCount ?? 0;
-          for (const item of out.Items ?? []) rows.push(strip<BoardRow>(item));
-          start = out.LastEvaluatedKey;
-        } while (start && rows.length < limit);
-        return rows;
+        const { items, scannedCount } = await queryAll(
+          this.store,
+          {
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+            ExpressionAttributeValues: {
+              ':pk': keys.critiqueBoardPartition(boardFilterKey(f)),
+              ':a': from,
+              ':b': `${to}#\uffff`,
+            },
+            ScanIndexForward: false,
+          },
+          { limit },
+        );
+        itemsRead += scannedCount;
+        return items.map((item) => strip<BoardRow>(item));
       }),
     );
     const merged = lists

@@ -7,15 +7,13 @@
  * conditional, so a second publish or a publish of an older version is refused and
  * nothing is half-written. Nothing ever updates a published header or its chunks.
  */
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
-  type QueryCommandInput,
-  type QueryCommandOutput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { RankingMethod } from '../domain/rankings/method.js';
@@ -23,7 +21,9 @@ import type { PeriodKind, RankingScope } from '../domain/rankings/period.js';
 import type { Ranking, RankingHeader } from '../domain/rankings/ranking.js';
 import type { RankedUnit, UnitInput } from '../domain/rankings/scoring.js';
 import type { StoreClient } from './client.js';
+import { conditionalWrite } from './conditional-write.js';
 import { keys } from './keys.js';
+import { queryAll } from './query-all.js';
 
 /** Units per chunk item: far below DynamoDB's 400 KB item limit for any method. */
 const CHUNK_UNITS = 100;
@@ -53,19 +53,6 @@ function headerOf(item: Record<string, unknown>): RankingHeader {
   return out as unknown as RankingHeader;
 }
 
-async function queryAll(store: StoreClient, input: Omit<QueryCommandInput, 'TableName'>) {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out: QueryCommandOutput = await store.doc.send(
-      new QueryCommand({ TableName: store.tableName, ...input, ExclusiveStartKey: startKey }),
-    );
-    items.push(...(out.Items ?? []));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-}
-
 async function batchWrite(store: StoreClient, requests: Record<string, unknown>[]): Promise<void> {
   for (let i = 0; i < requests.length; i += 25) {
     let pending = requests.slice(i, i + 25);
@@ -83,19 +70,15 @@ async function batchWrite(store: StoreClient, requests: Record<string, unknown>[
 
 /** Store a method version; false when that version already exists. */
 export async function putMethod(store: StoreClient, method: RankingMethod): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditionalWrite(
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: { ...keys.rankingMethod(method.version), type: 'rankingMethod', v: 1, method },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-    return true;
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 export async function getMethod(store: StoreClient, version: number): Promise<RankingMethod | undefined> {
@@ -107,7 +90,7 @@ export async function getMethod(store: StoreClient, version: number): Promise<Ra
 
 /** Every method version, oldest first (a handful: one per change of method). */
 export async function listMethods(store: StoreClient): Promise<RankingMethod[]> {
-  const items = await queryAll(store, {
+  const { items } = await queryAll(store, {
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': keys.rankingMethodPartition },
     ConsistentRead: true,
@@ -157,8 +140,8 @@ export async function reserveVersion(
 ): Promise<number> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const version = (await lastVersion(store, header.scope, header.period)) + 1;
-    try {
-      await store.doc.send(
+    const reserved = await conditionalWrite(
+      store.doc.send(
         new PutCommand({
           TableName: store.tableName,
           Item: {
@@ -171,11 +154,9 @@ export async function reserveVersion(
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
-      );
-      return version;
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
+      ),
+    );
+    if (reserved) return version;
   }
   throw new Error('Could not reserve a ranking version number.');
 }
@@ -188,32 +169,27 @@ export async function completeDraft(
   inputs: readonly UnitInput[],
 ): Promise<void> {
   const { scope, period, version } = header;
-  const puts: Record<string, unknown>[] = [];
-  for (let i = 0; i * CHUNK_UNITS < Math.max(rows.length, 1); i++) {
-    puts.push({
-      PutRequest: {
-        Item: {
-          ...keys.rankingChunk(scope, period, version, 'R', i),
-          type: 'rankingRows',
-          v: 1,
-          rows: rows.slice(i * CHUNK_UNITS, (i + 1) * CHUNK_UNITS),
+  // A part's chunk items: CHUNK_UNITS entries each, at least one item even when empty.
+  const chunkPuts = (part: 'R' | 'I', type: string, field: string, list: readonly unknown[]) => {
+    const puts: Record<string, unknown>[] = [];
+    for (let i = 0; i * CHUNK_UNITS < Math.max(list.length, 1); i++) {
+      puts.push({
+        PutRequest: {
+          Item: {
+            ...keys.rankingChunk(scope, period, version, part, i),
+            type,
+            v: 1,
+            [field]: list.slice(i * CHUNK_UNITS, (i + 1) * CHUNK_UNITS),
+          },
         },
-      },
-    });
-  }
-  for (let i = 0; i * CHUNK_UNITS < Math.max(inputs.length, 1); i++) {
-    puts.push({
-      PutRequest: {
-        Item: {
-          ...keys.rankingChunk(scope, period, version, 'I', i),
-          type: 'rankingInputs',
-          v: 1,
-          units: inputs.slice(i * CHUNK_UNITS, (i + 1) * CHUNK_UNITS),
-        },
-      },
-    });
-  }
-  await batchWrite(store, puts);
+      });
+    }
+    return puts;
+  };
+  await batchWrite(store, [
+    ...chunkPuts('R', 'rankingRows', 'rows', rows),
+    ...chunkPuts('I', 'rankingInputs', 'units', inputs),
+  ]);
   await store.doc.send(
     new PutCommand({
       TableName: store.tableName,
@@ -256,7 +232,7 @@ async function readChunks<T>(
   part: 'R' | 'I',
   field: string,
 ): Promise<T[]> {
-  const items = await queryAll(store, {
+  const { items } = await queryAll(store, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: {
       ':pk': keys.rankingPartition(scope, period),
@@ -294,7 +270,7 @@ export async function listVersions(
   scope: string,
   period: string,
 ): Promise<RankingHeader[]> {
-  const items = await queryAll(store, {
+  const { items } = await queryAll(store, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
     ExpressionAttributeValues: { ':pk': keys.rankingPartition(scope, period), ':v': 'V#' },
     ConsistentRead: true,
@@ -392,8 +368,8 @@ export async function discardDraft(
   period: string,
   version: number,
 ): Promise<boolean> {
-  try {
-    await store.doc.send(
+  const deleted = await conditionalWrite(
+    store.doc.send(
       new DeleteCommand({
         TableName: store.tableName,
         Key: keys.ranking(scope, period, version),
@@ -401,23 +377,20 @@ export async function discardDraft(
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':published': 'published' },
       }),
-    );
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false;
-    throw err;
-  }
+    ),
+  );
+  if (!deleted) return false;
   const chunks: Record<string, unknown>[] = [];
   for (const part of ['R', 'I'] as const) {
-    chunks.push(
-      ...(await queryAll(store, {
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: {
-          ':pk': keys.rankingPartition(scope, period),
-          ':p': keys.rankingChunkPrefix(version, part),
-        },
-        ProjectionExpression: 'pk, sk',
-      })),
-    );
+    const { items } = await queryAll(store, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: {
+        ':pk': keys.rankingPartition(scope, period),
+        ':p': keys.rankingChunkPrefix(version, part),
+      },
+      ProjectionExpression: 'pk, sk',
+    });
+    chunks.push(...items);
   }
   await batchWrite(
     store,
@@ -439,13 +412,9 @@ export async function listPublished(
     ExpressionAttributeValues: { ':pk': keys.rankingPublished(scope, kind, '', 0).gsi3pk },
     ScanIndexForward: false,
   };
-  if (limit) {
-    const out = await store.doc.send(
-      new QueryCommand({ TableName: store.tableName, ...input, Limit: limit }),
-    );
-    return (out.Items ?? []).map(headerOf);
-  }
-  return (await queryAll(store, input)).map(headerOf);
+  // With a limit, one request for the newest `limit`; without, the whole list.
+  const { items } = await queryAll(store, input, limit ? { limit, maxRequests: 1 } : {});
+  return items.map(headerOf);
 }
 
 /** Drafts awaiting review, newest first. */

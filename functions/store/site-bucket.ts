@@ -1,8 +1,11 @@
 /**
  * A Hono SSG file system that writes into the site bucket, with content types and
- * short cache lifetimes (the publisher refreshes pages after data changes).
+ * short cache lifetimes (the publisher refreshes pages after data changes). The S3
+ * client is the Lambda runtime's (external to the bundle) and is loaded on the first
+ * write, not at import: a static import would be hoisted into the bundle's head and
+ * load on every cold start.
  */
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { PutObjectCommand as PutObject, S3Client } from '@aws-sdk/client-s3';
 import type { FileSystemModule } from 'hono/ssg';
 
 const TYPES: Record<string, string> = {
@@ -13,12 +16,21 @@ const TYPES: Record<string, string> = {
   txt: 'text/plain; charset=utf-8',
 };
 
-export function s3FileSystem(bucket: string, client = new S3Client({})): FileSystemModule {
+export function s3FileSystem(bucket: string, client?: S3Client): FileSystemModule {
+  let s3: Promise<{ client: S3Client; PutObjectCommand: typeof PutObject }> | undefined;
+  const load = () => {
+    s3 ??= import('@aws-sdk/client-s3').then((m) => ({
+      client: client ?? new m.S3Client({}),
+      PutObjectCommand: m.PutObjectCommand,
+    }));
+    return s3;
+  };
   return {
     mkdir: async () => undefined,
     writeFile: async (path, data) => {
       const key = path.replace(/^\.?\/+/, '');
       const ext = key.split('.').pop() ?? 'html';
+      const { client, PutObjectCommand } = await load();
       await client.send(
         new PutObjectCommand({
           Bucket: bucket,

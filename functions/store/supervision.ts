@@ -5,18 +5,13 @@
  * (gsi3), every open case (the sparse open index, gsi2), and a department's lists by
  * time (gsi1: orders, bad reviews, critiques). None of them reads the whole table.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  type QueryCommandOutput,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { type OrderStatus, orderNextDue, type SupervisionOrder } from '../domain/supervision/order.js';
 import type { StoreClient } from './client.js';
+import { conditionalWrite } from './conditional-write.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
+import { queryAll } from './query-all.js';
 
 /** The item `type` of a supervision order (the sweeper dispatches on it). */
 export const ORDER_TYPE = 'supervisionOrder';
@@ -64,34 +59,17 @@ export function orderOf(item: Record<string, unknown>): SupervisionOrder {
   return out as unknown as SupervisionOrder;
 }
 
-async function queryAll(store: StoreClient, input: Omit<QueryCommandInput, 'TableName'>, max = Infinity) {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out: QueryCommandOutput = await store.doc.send(
-      new QueryCommand({ TableName: store.tableName, ...input, ExclusiveStartKey: startKey }),
-    );
-    items.push(...(out.Items ?? []));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey && items.length < max);
-  return items;
-}
-
 /** Store a new order; false when the id is taken. */
 export async function putNewOrder(store: StoreClient, o: SupervisionOrder): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditionalWrite(
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: orderItem(o),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-    return true;
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 /** Replace an order if it is still at the revision read; false when it changed meanwhile. */
@@ -100,8 +78,8 @@ export async function saveOrder(
   o: SupervisionOrder,
   expectedRev: number,
 ): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditionalWrite(
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: orderItem(o),
@@ -109,12 +87,8 @@ export async function saveOrder(
         ExpressionAttributeNames: { '#rev': 'rev' },
         ExpressionAttributeValues: { ':rev': expectedRev },
       }),
-    );
-    return true;
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 export async function getOrder(store: StoreClient, id: string): Promise<SupervisionOrder | undefined> {
@@ -191,7 +165,7 @@ export async function allOrdersOfDepartment(
   fromIso: string,
   toIso: string,
 ): Promise<SupervisionOrder[]> {
-  const items = await queryAll(store, {
+  const { items } = await queryAll(store, {
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :a AND :b',
     ExpressionAttributeValues: {
@@ -226,36 +200,37 @@ const CASE_PROJECTION = [
 
 /** Open cases of one warning colour (yellow, red, serious) from the board index, oldest first. */
 export async function warnedCases(store: StoreClient, level: string): Promise<Record<string, unknown>[]> {
-  return queryAll(store, {
+  const { items } = await queryAll(store, {
     IndexName: 'gsi3',
     KeyConditionExpression: 'gsi3pk = :pk',
     ExpressionAttributeValues: { ':pk': keys.openByWarning(level, '', '').gsi3pk },
     ProjectionExpression: CASE_PROJECTION.join(', '),
     ExpressionAttributeNames: { '#status': 'status', '#type': 'type' },
   });
+  return items;
 }
 
 /** Every open case (green included) from the sparse open index; cost grows with open cases only. */
 export async function openCases(store: StoreClient): Promise<Record<string, unknown>[]> {
   const all: Record<string, unknown>[] = [];
   for (const partition of keys.openPartitions()) {
-    all.push(
-      ...(await queryAll(store, {
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        FilterExpression: '#type = :case',
-        ExpressionAttributeValues: { ':pk': partition, ':case': 'case' },
-        ProjectionExpression: CASE_PROJECTION.join(', '),
-        ExpressionAttributeNames: { '#status': 'status', '#type': 'type' },
-      })),
-    );
+    const { items } = await queryAll(store, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      FilterExpression: '#type = :case',
+      ExpressionAttributeValues: { ':pk': partition, ':case': 'case' },
+      ProjectionExpression: CASE_PROJECTION.join(', '),
+      ExpressionAttributeNames: { '#status': 'status', '#type': 'type' },
+    });
+    all.push(...items);
   }
   return all;
 }
 
 /**
  * Items of a department list on gsi1 (bad reviews, critiques) whose sort key starts
- * with a time in a range, newest first, at most `max`.
+ * with a time in a range, newest first. Reading stops at the first page that brings the
+ * count to `max`; that page is kept whole, so a few more than `max` may come back.
  */
 export async function departmentItemsBetween(
   store: StoreClient,
@@ -264,7 +239,7 @@ export async function departmentItemsBetween(
   toIso: string,
   max = 1000,
 ): Promise<Record<string, unknown>[]> {
-  return queryAll(
+  const { items } = await queryAll(
     store,
     {
       IndexName: 'gsi1',
@@ -272,8 +247,9 @@ export async function departmentItemsBetween(
       ExpressionAttributeValues: { ':pk': gsi1pk, ':a': fromIso, ':b': `${toIso}\uffff` },
       ScanIndexForward: false,
     },
-    max,
+    { stopAfter: max },
   );
+  return items;
 }
 
 /** One item by its key, strongly consistent (the target of an order: a rating, a critique). */

@@ -47,3 +47,9 @@ export const keyAttributes = [
   tableDefinition.sortKey,
   ...tableDefinition.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
 ] as const;
+
+/**
+ * Attributes the table design adds to an item besides the entity it holds: the keys,
+ * `type`, `v` and the TTL. Stores drop them when turning an item back into an entity.
+ */
+export const itemAttributes = [...keyAttributes, 'type', 'v', tableDefinition.ttlAttribute] as const;

@@ -68,13 +68,13 @@ export const runtimeProvidedClients = [
   '@aws-sdk/client-s3',
 ] as const;
 
-/** Modules a group must not bundle (not used in Lambda, or provided by its runtime). */
-export function externalsOf(group?: string): string[] {
-  return [
-    ...bundleSettings.external,
-    ...runtimeProvidedClients,
-    ...(group === 'site-publisher' ? ['esbuild'] : []),
-  ];
+/**
+ * Modules no bundle may contain: the runtime-provided clients, and esbuild (only the
+ * local server builds client bundles on the fly; in Lambda they are prebuilt, see
+ * web/assets.ts).
+ */
+export function externalsOf(): string[] {
+  return [...bundleSettings.external, ...runtimeProvidedClients, 'esbuild'];
 }
 
 /** The same settings as CDK NodejsFunction bundling options (local esbuild, never Docker). */
@@ -96,7 +96,7 @@ export function cdkBundlingOptions(group?: string): BundlingOptions {
     sourceMap: bundleSettings.sourcemap,
     mainFields: [...bundleSettings.mainFields],
     banner: bundleSettings.banner,
-    externalModules: externalsOf(group),
+    externalModules: externalsOf(),
     esbuildArgs: Object.fromEntries(
       Object.entries(bundleSettings.alias).map(([from, to]) => [`--alias:${from}`, to]),
     ),
@@ -109,7 +109,7 @@ export function cdkBundlingOptions(group?: string): BundlingOptions {
  * The same settings as esbuild `build()` options, for the benchmark. Typed structurally
  * so this module does not import esbuild (the CDK app does not need it at run time).
  */
-export function esbuildBuildOptions(entry: string, outfile: string, group?: string) {
+export function esbuildBuildOptions(entry: string, outfile: string) {
   return {
     entryPoints: [entry],
     outfile,
@@ -121,7 +121,7 @@ export function esbuildBuildOptions(entry: string, outfile: string, group?: stri
     sourcemap: bundleSettings.sourcemap,
     mainFields: [...bundleSettings.mainFields],
     banner: { js: bundleSettings.banner },
-    external: externalsOf(group),
+    external: externalsOf(),
     alias: { ...bundleSettings.alias },
     tsconfig: bundleSettings.tsconfig,
     absWorkingDir: projectRoot,

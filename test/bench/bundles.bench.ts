@@ -62,7 +62,7 @@ function contributorsOf(metafile: Metafile, outfile: string): [string, number][]
 
 async function bundle(name: string, entry: string): Promise<Bundle> {
   const file = join(outDir, name, 'index.mjs');
-  const result = await build({ ...esbuildBuildOptions(entry, file, name), metafile: true });
+  const result = await build({ ...esbuildBuildOptions(entry, file), metafile: true });
   const code = readFileSync(file);
   return {
     name,
@@ -250,6 +250,41 @@ const doc = DynamoDBDocumentClient.from(
 export const handler = async () => ({ statusCode: 200, body: JSON.stringify({ ok: typeof doc.send === 'function' }) });
 `;
 
+/**
+ * The same client making one GetItem (to the stub) before it answers: what the first
+ * SDK request of a process costs (credentials, signing, the HTTP agent, TLS module,
+ * endpoint rules), which every group whose event touches the table pays as well.
+ */
+const oneRequestSource = `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+const doc = DynamoDBDocumentClient.from(
+  new DynamoDBClient({ region: process.env.AWS_REGION, endpoint: process.env.DYNAMODB_ENDPOINT }),
+);
+export const handler = async () => {
+  let outcome = 'found';
+  try {
+    await doc.send(new GetCommand({ TableName: process.env.WOODPECKER_TABLE, Key: { pk: 'bench', sk: 'bench' } }));
+  } catch (e) {
+    outcome = e.name;
+  }
+  return { statusCode: 200, body: JSON.stringify({ outcome }) };
+};
+`;
+
+/** Median cold start of `a` and `b`, run interleaved (a, b, a, b…) after one untimed run each. */
+async function interleaved(a: Bundle, b: Bundle, group: string, event: unknown, stubUrl: string) {
+  await runOnce(a, 'baseline', event, stubUrl);
+  const first = await runOnce(b, group, event, stubUrl);
+  const runsA: Run[] = [];
+  const runsB: Run[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    runsA.push(await runOnce(a, 'baseline', event, stubUrl));
+    runsB.push(await runOnce(b, group, event, stubUrl));
+  }
+  return { first, runsA, runsB };
+}
+
 async function run(ctx: BenchContext): Promise<BenchFigure[]> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
@@ -259,9 +294,36 @@ async function run(ctx: BenchContext): Promise<BenchFigure[]> {
 
   const baseline = await bundle('baseline', baselineEntry);
   ctx.log(`baseline (DynamoDB client only): ${kb(baseline.bytes)} KB`);
+  const oneRequestEntry = join(outDir, 'one-request-entry.mjs');
+  writeFileSync(oneRequestEntry, oneRequestSource);
+  const oneRequest = await bundle('one-request', oneRequestEntry);
   const stub = await startStub();
   const figures: BenchFigure[] = [];
   try {
+    {
+      const { runsA, runsB } = await interleaved(baseline, oneRequest, 'one-request', {}, stub.url);
+      const value = median(runsB.map((r) => r.coldMs));
+      const baseValue = median(runsA.map((r) => r.coldMs));
+      ctx.log(
+        `one DynamoDB request: cold start ${round1(value)} ms vs baseline ${round1(baseValue)} ms (${round1(value / baseValue)}x)`,
+      );
+      figures.push({
+        id: 'bundle.one-request.coldStart',
+        title: `What one DynamoDB request adds: local cold start of the baseline bundle making one GetItem (median of ${RUNS})`,
+        value: round1(value),
+        unit: 'ms',
+        baseline: round1(baseValue),
+        baselineLabel: 'DynamoDB-client-only bundle, same run',
+        ratio: Math.round((value / baseValue) * 100) / 100,
+        goal: 'reported (the floor under the HTTP groups, whose measured event reads the table)',
+        met: true,
+        details: {
+          importMs: round1(median(runsB.map((r) => r.importMs))),
+          outcome: [...new Set(runsB.map((r) => r.outcome))].join(','),
+          runs: RUNS,
+        },
+      });
+    }
     for (const [group, entry] of Object.entries(functionEntries) as [FunctionGroup, string][]) {
       if (!existsSync(join(projectRoot, entry))) {
         ctx.log(`${group}: ${entry} does not exist yet, skipped`);
@@ -291,15 +353,12 @@ async function run(ctx: BenchContext): Promise<BenchFigure[]> {
 
       // One untimed run each (disk cache), then interleaved: baseline, group, baseline,
       // group… so drift on a busy machine hits both alike.
-      await runOnce(baseline, 'baseline', events[group], stub.url);
-      const first = await runOnce(b, group, events[group], stub.url);
+      const {
+        first,
+        runsA: base,
+        runsB: runs,
+      } = await interleaved(baseline, b, group, events[group], stub.url);
       ctx.log(`${group}: first event answered ${first.outcome}`);
-      const base: Run[] = [];
-      const runs: Run[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        base.push(await runOnce(baseline, 'baseline', events[group], stub.url));
-        runs.push(await runOnce(b, group, events[group], stub.url));
-      }
       const value = median(runs.map((r) => r.coldMs));
       const baseValue = median(base.map((r) => r.coldMs));
       const ratio = value / baseValue;

@@ -30,6 +30,12 @@ function acknowledgements(app: App): Acknowledgement[] {
   );
 }
 
+/** Module specifiers of a minified ESM bundle's static `import … from "x"` statements. */
+function staticImportsOf(code: string): string[] {
+  const re = /(?:}|import\s*\*\s*as\s*[\w$]+|import\s*[\w$]+)\s*from\s*["']([^"']+)["']/g;
+  return [...code.matchAll(re)].map((m) => m[1] as string);
+}
+
 function nag(options: Parameters<typeof buildApp>[0]) {
   const built = buildApp(options);
   Validations.of(built.app).addPlugins(new AwsSolutionsChecks(built.app));
@@ -88,6 +94,9 @@ describe.each(configurations)('cdk-nag AwsSolutions %s', (_, options) => {
         // Minified: long lines (a readable bundle averages well under 100 characters).
         expect(code.length / code.split('\n').length).toBeGreaterThan(1000);
         expect(code).not.toContain('sourceMappingURL');
+        // Static imports are hoisted and run at every cold start: only Node built-ins may
+        // be imported statically; runtime-provided SDK clients only with import().
+        expect(staticImportsOf(code).filter((m) => !m.startsWith('node:'))).toEqual([]);
       }
     });
   }

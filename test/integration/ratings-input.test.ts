@@ -18,7 +18,7 @@ beforeAll(async () => {
   await seedCatalogue(t);
   const system = await t.token('system');
   const cases = [
-    ...['A', 'B', 'C', 'D', 'E', 'F', 'P1', 'P2'].map((id, i) => ({
+    ...['A', 'B', 'C', 'D', 'E', 'F', 'P1', 'P2', 'G'].map((id, i) => ({
       caseId: id,
       serviceCode: 'FOOD',
       acceptedAt: '2026-11-09T09:00:00+08:00',
@@ -157,6 +157,16 @@ describe('bad input to POST /api/v1/ratings', () => {
     t.clock.set('2026-11-20T11:10:00+08:00');
     expect((await post({ caseId: 'D', token, score: 5 })).status).toBe(201);
   });
+
+  it('counts only refused attempts: the rating itself is free, replays of the link are not', async () => {
+    t.clock.set('2026-11-20T12:00:00+08:00');
+    const token = tokens.get('G')!;
+    expect((await post({ caseId: 'G', token, score: 4 })).status).toBe(201);
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await post({ caseId: 'G', token, score: 1 })).status);
+    expect(statuses).toEqual([...Array(10).fill(409), 429]);
+    expect((await ratingStore(t.platform.store).get('G'))?.score).toBe(4);
+  });
 });
 
 describe('the contract', () => {
@@ -241,8 +251,8 @@ describe('concurrency', () => {
     expect(stored?.score).toBe((winner % 5) + 1);
     await t.drain();
     const sat = await t.call('GET', '/api/v1/services/FOOD/satisfaction?from=2026-11&to=2026-11');
-    // B, D, E and F: one rating each, whatever the duplicates.
-    expect(sat.body.series[0].ratings).toBe(4);
+    // B, D, E, F and G: one rating each, whatever the duplicates.
+    expect(sat.body.series[0].ratings).toBe(5);
   });
 });
 

@@ -438,7 +438,7 @@ describe('no secret in the repository or the bundles', () => {
       const bundles: [string, string][] = [];
       for (const [group, entry] of Object.entries(functionEntries)) {
         const outfile = path.join(dir, group, 'index.mjs');
-        await build(esbuildBuildOptions(path.join(projectRoot, entry), outfile, group));
+        await build(esbuildBuildOptions(path.join(projectRoot, entry), outfile));
         bundles.push([group, readFileSync(outfile, 'utf8')]);
       }
       bundles.push(['browser curves.js', await buildClientBundle('curves')]);

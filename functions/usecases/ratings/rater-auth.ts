@@ -56,11 +56,15 @@ export async function authenticateRater(
   throw new ApiError('unauthenticated', 'The rating token is not valid for this case.');
 }
 
+/** The rate-limit bucket of a token (a hash: the token itself is never stored). */
+export function raterBucket(rater: Rater): string {
+  return `rating:${createHash('sha256').update(`${rater.caseId}\n${rater.token}`).digest('base64url').slice(0, 22)}`;
+}
+
 /** Count one write of this rater; false once the window's limit is reached. */
 export function allowRaterWrite(p: Platform, rater: Rater): Promise<boolean> {
-  const bucket = `rating:${createHash('sha256').update(`${rater.caseId}\n${rater.token}`).digest('base64url').slice(0, 22)}`;
   return ratingStore(p.store).hit(
-    bucket,
+    raterBucket(rater),
     RATER_RATE_LIMIT.windowSeconds,
     RATER_RATE_LIMIT.limit,
     p.clock.now(),

@@ -1,9 +1,10 @@
 /**
  * Rate a completed case (`POST /api/v1/ratings` and the rating page's form): check the
- * token (401), count the attempt against the token's rate limit (429), validate (400),
- * find the case (404) and require it completed (409 `case_not_completed`), then store
- * the rating with ONE conditional put — a second or concurrent attempt finds it
- * already there (409 `already_rated`) and nothing else is written.
+ * token (401), refuse a token with too many refused attempts in the window (429),
+ * validate (400), find the case (404) and require it completed (409
+ * `case_not_completed`), then store the rating with ONE conditional put — a second or
+ * concurrent attempt finds it already there (409 `already_rated`) and nothing else is
+ * written. Every refused attempt is counted against the token's limit.
  */
 import { ApiError, badRequest, notFound } from '../../api/errors.js';
 import { parseWith } from '../../api/validation.js';
@@ -13,7 +14,7 @@ import type { Platform } from '../../platform.js';
 import { logger } from '../../shared/powertools.js';
 import { platformSecret } from '../../shared/secrets.js';
 import { ratingStore } from '../../store/ratings.js';
-import { allowRaterWrite, authenticateRater, rateLimited } from './rater-auth.js';
+import { authenticateRater, RATER_RATE_LIMIT, type Rater, rateLimited, raterBucket } from './rater-auth.js';
 import { ratingBodySchema } from './schemas.js';
 
 export interface RatingReceipt {
@@ -70,9 +71,31 @@ function asObject(payload: unknown): Record<string, unknown> {
 export async function submitRating(p: Platform, payload: unknown): Promise<RatingReceipt> {
   const raw = asObject(payload);
   const rater = await authenticateRater(p, raw.caseId, raw.token);
-  // The counter and the case read go out together: one round trip of latency.
-  const [allowed, found] = await Promise.all([allowRaterWrite(p, rater), p.cases.getCase(rater.caseId)]);
-  if (!allowed) throw rateLimited();
+  // The case and the token's refused attempts in one read. A rating can be stored only
+  // once, so only refused attempts count against the limit: an honest rater costs two
+  // requests (this read and the put), a script replaying a link is stopped at the read.
+  const bucket = raterBucket(rater);
+  const { windowSeconds, limit } = RATER_RATE_LIMIT;
+  const store = ratingStore(p.store);
+  const { caseItem, hits } = await store.caseWithHits(rater.caseId, bucket, windowSeconds, p.clock.now());
+  if (hits >= limit) throw rateLimited();
+  try {
+    return await rate(p, rater, raw, caseItem as FoundCase | undefined);
+  } catch (err) {
+    if (err instanceof ApiError && !(await store.hit(bucket, windowSeconds, limit, p.clock.now())))
+      throw rateLimited();
+    throw err;
+  }
+}
+
+type FoundCase = NonNullable<Awaited<ReturnType<Platform['cases']['getCase']>>>;
+
+async function rate(
+  p: Platform,
+  rater: Rater,
+  raw: Record<string, unknown>,
+  found: FoundCase | undefined,
+): Promise<RatingReceipt> {
   const body = parseWith(ratingBodySchema, raw, 'rating');
   if (!found) throw notFound(`No case ${rater.caseId}.`);
   if (found.status !== 'completed' || !found.completedAt)
