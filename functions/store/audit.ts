@@ -4,9 +4,10 @@
  * office through gsi1.
  */
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClient } from './client.js';
 import { keys } from './keys.js';
+import { queryAll } from './query-all.js';
 
 export interface AuditEntry {
   actor: string;
@@ -41,15 +42,12 @@ export async function recordAudit(
 }
 
 export async function auditOf(store: StoreClient, target: string): Promise<AuditEntry[]> {
-  const out = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.audit(target, '', '').pk },
-      ConsistentRead: true,
-    }),
-  );
-  return (out.Items ?? []).map(({ actor, roles, action, target: t, at, before, after }) => ({
+  const { items } = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.audit(target, '', '').pk },
+    ConsistentRead: true,
+  });
+  return items.map(({ actor, roles, action, target: t, at, before, after }) => ({
     actor,
     roles,
     action,

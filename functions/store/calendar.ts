@@ -4,12 +4,13 @@
  * the code; loaded ones live in the table and are merged in, cached briefly per
  * process so a request does not re-read them.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultCalendar, type HolidayYear, type WorkCalendar } from '../domain/calendar/index.js';
 import type { CalendarStore } from '../domain/ports.js';
 import { logger } from '../shared/powertools.js';
 import type { StoreClient } from './client.js';
 import { keys } from './keys.js';
+import { queryAll } from './query-all.js';
 
 const CACHE_MS = 60_000;
 
@@ -19,15 +20,12 @@ export class DynamoCalendarStore implements CalendarStore {
   constructor(private readonly store: StoreClient) {}
 
   async loadedYears(): Promise<HolidayYear[]> {
-    const out = await this.store.doc.send(
-      new QueryCommand({
-        TableName: this.store.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.calendarYear(0).pk },
-        ConsistentRead: true,
-      }),
-    );
-    return (out.Items ?? []).map((i) => ({ year: Number(i.year), days: i.days as HolidayYear['days'] }));
+    const { items } = await queryAll(this.store, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.calendarYear(0).pk },
+      ConsistentRead: true,
+    });
+    return items.map((i) => ({ year: Number(i.year), days: i.days as HolidayYear['days'] }));
   }
 
   async putYear(year: HolidayYear): Promise<void> {

@@ -115,15 +115,11 @@ export class DynamoCatalogueStore implements CatalogueStore {
   }
 
   async getService(code: string): Promise<{ service: Service; limits: LimitVersion[] } | undefined> {
-    const out = await this.store.doc.send(
-      new QueryCommand({
-        TableName: this.store.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.service(code).pk },
-        ConsistentRead: true,
-      }),
-    );
-    const items = out.Items ?? [];
+    const { items } = await queryAll(this.store, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.service(code).pk },
+      ConsistentRead: true,
+    });
     const head = items.find((i) => i.sk === 'SVC');
     if (!head) return undefined;
     const limits = items

@@ -5,11 +5,12 @@
  * leak usable keys. Revoked keys stay listed with their revocation time.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { newTrackingCode } from '../domain/critiques/tracking-code.js';
 import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
 import { keys } from './keys.js';
+import { queryAll } from './query-all.js';
 
 export interface ApiKeyRecord {
   id: string;
@@ -67,16 +68,13 @@ export class DynamoApiKeyStore {
   }
 
   async list(): Promise<ApiKeyRecord[]> {
-    const out = await this.store.doc.send(
-      new QueryCommand({
-        TableName: this.store.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.open311KeyList('', '').gsi1pk },
-        ScanIndexForward: false,
-      }),
-    );
-    return (out.Items ?? []).map(recordOf);
+    const { items } = await queryAll(this.store, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.open311KeyList('', '').gsi1pk },
+      ScanIndexForward: false,
+    });
+    return items.map(recordOf);
   }
 
   async get(id: string): Promise<ApiKeyRecord | undefined> {
