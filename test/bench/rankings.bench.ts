@@ -19,7 +19,7 @@ import { benchEnv, loadDirect, median } from './support.js';
 const UNITS = 2_000;
 const DEPARTMENTS = 100;
 const MONTHS = monthsBetween('2025-11', '2026-10');
-const ROUNDS = 5;
+const ROUNDS = 3;
 
 /** mulberry32: the same counters every run. */
 function rng(seed: number): () => number {

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchFigure, Benchmark } from './bench-types.js';
+import { stopLargeCaseTable } from './large-case-table.js';
 
 process.env.WOODPECKER_ACCESS_LOG = 'off';
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
@@ -62,6 +63,8 @@ for (const file of files) {
     }
   }
 }
+
+await stopLargeCaseTable();
 
 function fmt(n: number): string {
   if (!Number.isFinite(n)) return String(n);
