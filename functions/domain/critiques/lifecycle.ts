@@ -13,16 +13,12 @@ import { beijingDate, type WorkCalendar } from '../calendar/index.js';
 import {
   type Actor,
   AWAITING_ANSWER,
-  type Category,
-  type Channel,
   type Critique,
   type CritiqueEvent,
   type CritiqueStatus,
   DEFAULT_REPLY_DAYS,
   isPublic,
   LIMITS,
-  type StoredContact,
-  type TargetType,
 } from './model.js';
 
 export interface TransitionContext {
@@ -42,22 +38,24 @@ export type Outcome<T = Critique> = { ok: true; critique: T } | Refusal;
 
 const refuse = (code: Refusal['code'], message: string): Refusal => ({ ok: false, code, message });
 
-export interface NewCritique {
-  trackingCode: string;
-  category: Category;
-  text: string;
-  targetType: TargetType;
-  targetId?: string;
-  targetName?: string;
-  serviceCode?: string;
-  targetDepartmentId?: string;
-  targetDepartmentName?: string;
-  targetDistrict?: string;
-  nickname?: string;
-  contact?: StoredContact;
-  channel: Channel;
-  clientHash: string;
-}
+/** What a submission supplies; the lifecycle adds status, times and history. */
+export type NewCritique = Pick<
+  Critique,
+  | 'trackingCode'
+  | 'category'
+  | 'text'
+  | 'targetType'
+  | 'targetId'
+  | 'targetName'
+  | 'serviceCode'
+  | 'targetDepartmentId'
+  | 'targetDepartmentName'
+  | 'targetDistrict'
+  | 'nickname'
+  | 'contact'
+  | 'channel'
+  | 'clientHash'
+>;
 
 export function newCritique(input: NewCritique, now: Date): Critique {
   const at = now.toISOString();
