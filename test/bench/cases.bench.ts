@@ -2,7 +2,6 @@
  * Issue 3's figures: ingest through `cases:batch` vs raw conditional PutItem, and the
  * curves endpoint's items read and latency with 200,000 cases vs 2,000 in the table.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createApiApp } from '../../functions/api/local-app.js';
 import type { Platform } from '../../functions/platform.js';
 import { serviceCurves } from '../../functions/usecases/curves.js';
@@ -15,7 +14,7 @@ import {
   putCaseCatalogue,
   storedItem,
 } from './large-case-table.js';
-import { benchEnv, loadDirect, median, pool } from './support.js';
+import { benchEnv, loadDirect, median, pool, rawPutRate } from './support.js';
 
 const ingest: Benchmark = {
   name: 'case ingest: cases:batch vs raw conditional PutItem',
@@ -55,7 +54,7 @@ const ingest: Benchmark = {
         const batches = Array.from({ length: n / 500 }, (_, b) =>
           Array.from({ length: 500 }, (_, i) => caseInput(offset + b * 500 + i)),
         );
-        let t0 = performance.now();
+        const t0 = performance.now();
         await pool(batches, 2, async (cases) => {
           const res = await call('POST', '/api/v1/cases:batch', { cases }, system);
           const body = (await res.json()) as { results: { status: string }[] };
@@ -63,17 +62,7 @@ const ingest: Benchmark = {
         });
         apiRate = Math.max(apiRate, n / ((performance.now() - t0) / 1000));
         const items = Array.from({ length: n }, (_, i) => storedItem(offset + i));
-        t0 = performance.now();
-        await pool(items, 32, async (Item) => {
-          await raw.doc.send(
-            new PutCommand({
-              TableName: raw.tableName,
-              Item,
-              ConditionExpression: 'attribute_not_exists(pk)',
-            }),
-          );
-        });
-        rawRate = Math.max(rawRate, n / ((performance.now() - t0) / 1000));
+        rawRate = Math.max(rawRate, await rawPutRate(raw, items, 32));
         log(`round ${round + 1}: API ${apiRate.toFixed(0)}/s, raw PutItem ${rawRate.toFixed(0)}/s`);
       }
       return [

@@ -7,7 +7,6 @@
  * and the time to read and render the page (goal: within 1.5×), for the unfiltered
  * board, two filtered boards and a page deep in the pagination.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Hono } from 'hono';
 import { createApiApp } from '../../functions/api/local-app.js';
 import { type BoardFilter, boardFilterKeysOf, boardRowOf } from '../../functions/domain/critiques/board.js';
@@ -19,7 +18,7 @@ import { boardRowItem, critiqueItem } from '../../functions/store/critiques.js';
 import { critiqueBoard } from '../../functions/usecases/critiques/public.js';
 import { mountSite } from '../../web/site-app.js';
 import type { BenchFigure, Benchmark } from './bench-types.js';
-import { benchEnv, loadDirect, median, pool } from './support.js';
+import { benchEnv, loadDirect, median, pool, rawPutRate } from './support.js';
 
 const WRITERS = 20;
 
@@ -98,17 +97,7 @@ const submit: Benchmark = {
             ),
           );
         });
-        const t0 = performance.now();
-        await pool(items, WRITERS, async (Item) => {
-          await raw.doc.send(
-            new PutCommand({
-              TableName: raw.tableName,
-              Item,
-              ConditionExpression: 'attribute_not_exists(pk)',
-            }),
-          );
-        });
-        return count / ((performance.now() - t0) / 1000);
+        return rawPutRate(raw, items, WRITERS);
       };
       // Warm both paths up (JIT, sockets, the emulator), then alternate which side goes
       // first and keep each side's best round, so a busy moment does not decide the ratio.

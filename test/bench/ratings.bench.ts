@@ -6,7 +6,7 @@
  * 500 ratings stored, and after the stream has drained the aggregates equal a recount
  * (`contributionsOf` summed over the raw items, compared with `readAggregates`).
  */
-import { PutCommand, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { createApiApp } from '../../functions/api/local-app.js';
 import {
   accumulate,
@@ -26,7 +26,7 @@ import type { StoreClient } from '../../functions/store/client.js';
 import { ratingItem } from '../../functions/store/ratings.js';
 import { StreamPoller } from '../../infra/local/stream-poller.js';
 import type { BenchFigure, Benchmark } from './bench-types.js';
-import { benchEnv, loadDirect, pool } from './support.js';
+import { benchEnv, loadDirect, pool, rawPutRate } from './support.js';
 
 const LIMITS = [{ effectiveFrom: '1900-01-01', statutoryDays: 18, promisedDays: 6 }];
 const WRITERS = 32;
@@ -105,7 +105,7 @@ const throughput: Benchmark = {
         const records = Array.from({ length: n }, (_, i) => completedCase(`RB${round}-${i}`, i, now));
         await loadCases(env.store, records);
         const jobs = records.map((r, i) => ({ r, score: scoreOf(i) }));
-        let t0 = performance.now();
+        const t0 = performance.now();
         await pool(jobs, WRITERS, async ({ r, score }) => {
           if ((await submit(r, score)) === 201) created++;
         });
@@ -119,17 +119,7 @@ const throughput: Benchmark = {
             ),
           ),
         );
-        t0 = performance.now();
-        await pool(items, WRITERS, async (Item) => {
-          await raw.doc.send(
-            new PutCommand({
-              TableName: raw.tableName,
-              Item,
-              ConditionExpression: 'attribute_not_exists(pk)',
-            }),
-          );
-        });
-        rawRate = Math.max(rawRate, n / ((performance.now() - t0) / 1000));
+        rawRate = Math.max(rawRate, await rawPutRate(raw, items, WRITERS));
         log(`round ${round + 1}: API ${apiRate.toFixed(0)}/s, raw PutItem ${rawRate.toFixed(0)}/s`);
       }
       return [

@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createPlatform, type Platform, setPlatform } from '../../functions/platform.js';
 import { createStoreClient, type StoreClient } from '../../functions/store/client.js';
 import { ensureTable } from '../../infra/local/create-table.js';
@@ -120,4 +120,22 @@ export async function pool<T>(items: T[], concurrency: number, fn: (item: T) => 
       while (i < items.length) await fn(items[i++]!);
     }),
   );
+}
+
+/**
+ * The baseline of every write benchmark: the same items written with one conditional
+ * PutItem each (`attribute_not_exists(pk)`) by `writers` concurrent writers; items/s.
+ */
+export async function rawPutRate(
+  store: StoreClient,
+  items: Record<string, unknown>[],
+  writers: number,
+): Promise<number> {
+  const t0 = performance.now();
+  await pool(items, writers, async (Item) => {
+    await store.doc.send(
+      new PutCommand({ TableName: store.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+  });
+  return items.length / ((performance.now() - t0) / 1000);
 }

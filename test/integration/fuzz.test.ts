@@ -18,6 +18,7 @@ import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../functions/api/app-factory.js';
+import { KNOWN_ATTRIBUTES, POST_FIELDS as OPEN311_POST_FIELDS } from '../../functions/api/open311/app.js';
 import {
   buildWorld,
   changes,
@@ -257,23 +258,8 @@ function parsedOrUndefined(text: string | undefined): unknown {
 }
 
 const OPEN311_FIELDS = [
-  'api_key',
-  'jurisdiction_id',
-  'service_code',
-  'description',
-  'email',
-  'phone',
-  'first_name',
-  'last_name',
-  'device_id',
-  'account_id',
-  'lat',
-  'long',
-  'address_string',
-  'address_id',
-  'media_url',
-  'attribute[nickname]',
-  'attribute[service_item]',
+  ...OPEN311_POST_FIELDS,
+  ...[...KNOWN_ATTRIBUTES].map((a) => `attribute[${a}]`),
   'attribute[]',
   'attribute[x',
 ];

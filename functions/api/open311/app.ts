@@ -127,8 +127,10 @@ async function fieldsOf(c: Context): Promise<Record<string, string>> {
   return out;
 }
 
-const KNOWN_ATTRIBUTES = new Set(['nickname', 'service_item']);
-const POST_FIELDS = new Set([
+/** The `attribute[…]` names a service request may carry (see the service definition). */
+export const KNOWN_ATTRIBUTES = new Set(['nickname', 'service_item']);
+/** The GeoReport v2 form fields `POST requests` accepts; any other field is a 400. */
+export const POST_FIELDS = new Set([
   'api_key',
   'jurisdiction_id',
   'service_code',
