@@ -10,7 +10,8 @@ import type {
   SatisfactionPoint,
 } from '../../../functions/domain/ratings/satisfaction.js';
 import type { NamedFigures } from '../../../functions/usecases/ratings/satisfaction.js';
-import { type Lang, monthLabel, number, percent, t } from '../../i18n.js';
+import { type Column, DataTable } from '../../components/DataTable.js';
+import { type Lang, type MessageKey, monthLabel, number, percent, t } from '../../i18n.js';
 import { SCORE_KEYS } from './labels.js';
 import { RatingStyles } from './RatingStyles.js';
 
@@ -29,27 +30,41 @@ function Card(props: { label: string; children: unknown }) {
   );
 }
 
+/**
+ * The rates withheld on too few ratings, in the order the cards and tables show them,
+ * each with its label. The cards, the window/staff table and the month table all list
+ * (a prefix of) these, so they are named once and cannot drift apart in order or label.
+ */
+const JUDGED_RATES = [
+  ['satisfactionScore', 'satisfactionScore'],
+  ['goodRate', 'goodRate'],
+  ['badRate', 'badRate'],
+  ['callbackRate', 'callbackRate'],
+  ['rectificationOnTimeRate', 'rectOnTimeRate'],
+] as const satisfies readonly (readonly [keyof SatisfactionFigures, MessageKey])[];
+
+type JudgedRate = (typeof JUDGED_RATES)[number];
+
+/** Table columns of judged rates: right-aligned, 样本不足 where withheld. */
+function judgedColumns<T extends SatisfactionFigures>(lang: Lang, rates: readonly JudgedRate[]): Column<T>[] {
+  return rates.map(([field, key]) => ({
+    label: t(lang, key),
+    num: true,
+    cell: (row: T) => <Judged lang={lang} value={row[field]} tooFew={row.tooFew} />,
+  }));
+}
+
 export function SatisfactionCards(props: { lang: Lang; s: SatisfactionFigures }) {
   const { lang, s } = props;
   return (
     <div class="cards">
       <Card label={t(lang, 'ratingsCount')}>{number(lang, s.ratings, 0)}</Card>
       <Card label={t(lang, 'coverage')}>{percent(lang, s.coverage)}</Card>
-      <Card label={t(lang, 'satisfactionScore')}>
-        <Judged lang={lang} value={s.satisfactionScore} tooFew={s.tooFew} />
-      </Card>
-      <Card label={t(lang, 'goodRate')}>
-        <Judged lang={lang} value={s.goodRate} tooFew={s.tooFew} />
-      </Card>
-      <Card label={t(lang, 'badRate')}>
-        <Judged lang={lang} value={s.badRate} tooFew={s.tooFew} />
-      </Card>
-      <Card label={t(lang, 'callbackRate')}>
-        <Judged lang={lang} value={s.callbackRate} tooFew={s.tooFew} />
-      </Card>
-      <Card label={t(lang, 'rectOnTimeRate')}>
-        <Judged lang={lang} value={s.rectificationOnTimeRate} tooFew={s.tooFew} />
-      </Card>
+      {JUDGED_RATES.map(([field, key]) => (
+        <Card label={t(lang, key)}>
+          <Judged lang={lang} value={s[field]} tooFew={s.tooFew} />
+        </Card>
+      ))}
     </div>
   );
 }
@@ -78,110 +93,40 @@ export function DistributionList(props: { lang: Lang; s: SatisfactionFigures; id
   );
 }
 
-export function MonthlyTable(props: { lang: Lang; series: SatisfactionPoint[]; caption: string }) {
-  const { lang } = props;
+/**
+ * A figures table in a scrollable region: the region is focusable and labelled by the
+ * caption so keyboard users can scroll it (axe: scrollable-region-focusable), which
+ * every satisfaction table needs alike.
+ */
+function FiguresTable<T>(props: { caption: string; columns: readonly Column<T>[]; rows: readonly T[] }) {
   return (
     <section class="table-wrap" tabindex={0} aria-label={props.caption}>
-      <table>
-        <caption class="visually-hidden">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(lang, 'month')}</th>
-            <th scope="col" class="num">
-              {t(lang, 'ratingsCount')}
-            </th>
-            <th scope="col" class="num">
-              {t(lang, 'coverage')}
-            </th>
-            <th scope="col" class="num">
-              {t(lang, 'satisfactionScore')}
-            </th>
-            <th scope="col" class="num">
-              {t(lang, 'goodRate')}
-            </th>
-            <th scope="col" class="num">
-              {t(lang, 'badRate')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...props.series].reverse().map((m) => (
-            <tr>
-              <th scope="row">{monthLabel(lang, m.month)}</th>
-              <td class="num">{number(lang, m.ratings, 0)}</td>
-              <td class="num">{percent(lang, m.coverage)}</td>
-              <td class="num">
-                <Judged lang={lang} value={m.satisfactionScore} tooFew={m.tooFew} />
-              </td>
-              <td class="num">
-                <Judged lang={lang} value={m.goodRate} tooFew={m.tooFew} />
-              </td>
-              <td class="num">
-                <Judged lang={lang} value={m.badRate} tooFew={m.tooFew} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable caption={props.caption} columns={props.columns} rows={props.rows} />
     </section>
   );
 }
 
+/** Month by month, newest first: ratings, coverage and the first three judged rates. */
+export function MonthlyTable(props: { lang: Lang; series: SatisfactionPoint[]; caption: string }) {
+  const { lang } = props;
+  const columns: Column<SatisfactionPoint>[] = [
+    { label: t(lang, 'month'), cell: (m) => monthLabel(lang, m.month) },
+    { label: t(lang, 'ratingsCount'), num: true, cell: (m) => number(lang, m.ratings, 0) },
+    { label: t(lang, 'coverage'), num: true, cell: (m) => percent(lang, m.coverage) },
+    ...judgedColumns<SatisfactionPoint>(lang, JUDGED_RATES.slice(0, 3)),
+  ];
+  return <FiguresTable caption={props.caption} columns={columns} rows={[...props.series].reverse()} />;
+}
+
+/** One row per window or staff member: ratings and every judged rate. */
 export function UnitTable(props: { lang: Lang; rows: NamedFigures[]; nameHeader: string; caption: string }) {
   const { lang } = props;
-  return (
-    <section class="table-wrap" tabindex={0} aria-label={props.caption}>
-      <table>
-        <caption class="visually-hidden">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.nameHeader}</th>
-            <th scope="col" class="num">
-              {t(lang, 'ratingsCount')}
-            </th>
-            <th scope="col" class="num">
-              {t(lang, 'satisfactionScore')}
-            </th>
-            <th scope="col" class="num">
-              {t(lang, 'goodRate')}
-            </th>
-            <th scope="col" class="num">
-              {t(lang, 'badRate')}
-            </th>
-            <th scope="col" class="num">
-              {t(lang, 'callbackRate')}
-            </th>
-            <th scope="col" class="num">
-              {t(lang, 'rectOnTimeRate')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => (
-            <tr>
-              <th scope="row">{r.name}</th>
-              <td class="num">{number(lang, r.ratings, 0)}</td>
-              <td class="num">
-                <Judged lang={lang} value={r.satisfactionScore} tooFew={r.tooFew} />
-              </td>
-              <td class="num">
-                <Judged lang={lang} value={r.goodRate} tooFew={r.tooFew} />
-              </td>
-              <td class="num">
-                <Judged lang={lang} value={r.badRate} tooFew={r.tooFew} />
-              </td>
-              <td class="num">
-                <Judged lang={lang} value={r.callbackRate} tooFew={r.tooFew} />
-              </td>
-              <td class="num">
-                <Judged lang={lang} value={r.rectificationOnTimeRate} tooFew={r.tooFew} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
+  const columns: Column<NamedFigures>[] = [
+    { label: props.nameHeader, cell: (r) => r.name },
+    { label: t(lang, 'ratingsCount'), num: true, cell: (r) => number(lang, r.ratings, 0) },
+    ...judgedColumns<NamedFigures>(lang, JUDGED_RATES),
+  ];
+  return <FiguresTable caption={props.caption} columns={columns} rows={props.rows} />;
 }
 
 /** The panel on a service or department page (the last 12 months in the table). */

@@ -5,11 +5,13 @@
  * list; bad reviews and their rectification; critiques and answers; supervision orders
  * and their outcome — with links to the same report as CSV (Excel) and JSON.
  */
+import type { Child } from 'hono/jsx';
 import {
   MAX_LIST,
   REPORT_SCOPES,
   type SupervisionReport,
 } from '../../../functions/domain/supervision/report.js';
+import { type Column, DataTable } from '../../components/DataTable.js';
 import { Layout, type PageContext } from '../../components/Layout.js';
 import { type Lang, type MessageKey, t } from '../../i18n.js';
 import { beijingTime, fill, num, pct, periodLabel } from '../rankings/format.js';
@@ -38,6 +40,71 @@ function Truncated(props: { lang: Lang; list: { truncated: boolean } }) {
   ) : null;
 }
 
+/**
+ * One part of the report: a section labelled by its `h2`, then its headline
+ * figures (if any) and its lists. Every part of the printed report has this frame, so
+ * it is written once and the `aria-labelledby`/`id` pair cannot drift apart.
+ */
+function ReportSection(props: { id: string; title: string; figures?: Child; children?: Child }) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.figures ? <div class="sv-figures">{props.figures}</div> : null}
+      {props.children}
+    </section>
+  );
+}
+
+/**
+ * A table of the report (departments, overdue cases, bad reviews, critiques, orders): the rows
+ * in a scrollable table, or 无 / "None" when there are none — the same rule for every
+ * list, so a reader always sees that the list was looked at.
+ */
+function ReportTable<T>(props: {
+  lang: Lang;
+  caption: string;
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+}) {
+  return props.rows.length ? (
+    <div class="table-wrap">
+      <DataTable caption={props.caption} columns={props.columns} rows={props.rows} />
+    </div>
+  ) : (
+    <p>{t(props.lang, 'svNoItems')}</p>
+  );
+}
+
+/**
+ * An overdue list that reads better as one line per item than as a table (orders,
+ * reviews, critiques past their deadline): a heading with the total, then the lines, or
+ * 无 / "None" like every other list of the report.
+ */
+function OverdueList<T>(props: {
+  lang: Lang;
+  title: string;
+  list: { total: number; items: readonly T[] };
+  item: (row: T) => Child;
+}) {
+  const { lang, list } = props;
+  return (
+    <>
+      <h3>
+        {props.title} ({list.total})
+      </h3>
+      {list.items.length ? (
+        <ul>
+          {list.items.map((row) => (
+            <li>{props.item(row)}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t(lang, 'svNoItems')}</p>
+      )}
+    </>
+  );
+}
+
 const yesNo = (lang: Lang, v: boolean | undefined) => (v === undefined ? '—' : t(lang, v ? 'svYes' : 'svNo'));
 
 export function ReportBody(props: { lang: Lang; r: SupervisionReport; departments: Map<string, string> }) {
@@ -56,334 +123,219 @@ export function ReportBody(props: { lang: Lang; r: SupervisionReport; department
           {t(lang, 'svGeneratedAt')}: <strong>{beijingTime(r.generatedAt)}</strong>
         </p>
       </header>
-      <section aria-labelledby="s-cases">
-        <h2 id="s-cases">{t(lang, 'svCaseVolume')}</h2>
-        <div class="sv-figures">
-          <Figure label={t(lang, 'svReceived')} value={r.cases.received} />
-          <Figure label={t(lang, 'svCompleted')} value={r.cases.completed} />
-          <Figure label={t(lang, 'onTimeRate')} value={pct(lang, r.cases.onTimeRate)} />
-          <Figure label={t(lang, 'svLate')} value={r.cases.late} />
-          <Figure label={t(lang, 'svMeanDays')} value={num(lang, r.cases.meanDays)} />
-          <Figure label={t(lang, 'svSuspendedShare')} value={pct(lang, r.cases.suspendedShare)} />
-        </div>
+      <ReportSection
+        id="s-cases"
+        title={t(lang, 'svCaseVolume')}
+        figures={
+          <>
+            <Figure label={t(lang, 'svReceived')} value={r.cases.received} />
+            <Figure label={t(lang, 'svCompleted')} value={r.cases.completed} />
+            <Figure label={t(lang, 'onTimeRate')} value={pct(lang, r.cases.onTimeRate)} />
+            <Figure label={t(lang, 'svLate')} value={r.cases.late} />
+            <Figure label={t(lang, 'svMeanDays')} value={num(lang, r.cases.meanDays)} />
+            <Figure label={t(lang, 'svSuspendedShare')} value={pct(lang, r.cases.suspendedShare)} />
+          </>
+        }
+      >
         {r.cases.byMonth.length > 1 ? (
-          <table>
-            <caption class="visually-hidden">{t(lang, 'svCaseVolume')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, 'month')}</th>
-                <th scope="col" class="num">
-                  {t(lang, 'svReceived')}
-                </th>
-                <th scope="col" class="num">
-                  {t(lang, 'svCompleted')}
-                </th>
-                <th scope="col" class="num">
-                  {t(lang, 'onTimeRate')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.cases.byMonth.map((m) => (
-                <tr>
-                  <th scope="row">{periodLabel(lang, m.month)}</th>
-                  <td class="num">{m.received}</td>
-                  <td class="num">{m.completed}</td>
-                  <td class="num">{pct(lang, m.onTimeRate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t(lang, 'svCaseVolume')}
+            rows={r.cases.byMonth}
+            columns={[
+              { label: t(lang, 'month'), cell: (m) => periodLabel(lang, m.month) },
+              { label: t(lang, 'svReceived'), num: true, cell: (m) => m.received },
+              { label: t(lang, 'svCompleted'), num: true, cell: (m) => m.completed },
+              { label: t(lang, 'onTimeRate'), num: true, cell: (m) => pct(lang, m.onTimeRate) },
+            ]}
+          />
         ) : null}
-      </section>
-      <section aria-labelledby="s-warnings">
-        <h2 id="s-warnings">{t(lang, 'svWarningsNow')}</h2>
-        <div class="sv-figures">
-          <Figure label={t(lang, 'svOpen')} value={r.warnings.open} />
-          {(['green', 'yellow', 'red', 'serious'] as const).map((l) => (
-            <div>
-              <LevelBadge lang={lang} level={l} />
-              <strong>{r.warnings[l]}</strong>
-            </div>
-          ))}
-        </div>
-      </section>
+      </ReportSection>
+      <ReportSection
+        id="s-warnings"
+        title={t(lang, 'svWarningsNow')}
+        figures={
+          <>
+            <Figure label={t(lang, 'svOpen')} value={r.warnings.open} />
+            {(['green', 'yellow', 'red', 'serious'] as const).map((l) => (
+              <div>
+                <LevelBadge lang={lang} level={l} />
+                <strong>{r.warnings[l]}</strong>
+              </div>
+            ))}
+          </>
+        }
+      />
       {r.departments.length ? (
-        <section aria-labelledby="s-depts">
-          <h2 id="s-depts">{t(lang, 'svDepartments')}</h2>
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">{t(lang, 'svDepartments')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t(lang, 'department')}</th>
-                  <th scope="col" class="num">
-                    {t(lang, 'svReceived')}
-                  </th>
-                  <th scope="col" class="num">
-                    {t(lang, 'svCompleted')}
-                  </th>
-                  <th scope="col" class="num">
-                    {t(lang, 'onTimeRate')}
-                  </th>
-                  <th scope="col" class="num">
-                    {t(lang, 'svBad')}
-                  </th>
-                  <th scope="col" class="num">
-                    {t(lang, 'svCritiques')}
-                  </th>
-                  <th scope="col" class="num">
-                    {t(lang, 'svLevel_red')}+{t(lang, 'svLevel_serious')}
-                  </th>
-                  <th scope="col" class="num">
-                    {t(lang, 'svOrders')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.departments.map((d) => (
-                  <tr>
-                    <th scope="row">{d.name}</th>
-                    <td class="num">{d.received}</td>
-                    <td class="num">{d.completed}</td>
-                    <td class="num">{pct(lang, d.onTimeRate)}</td>
-                    <td class="num">{d.bad}</td>
-                    <td class="num">{d.critiques}</td>
-                    <td class="num">{d.warnings.red + d.warnings.serious}</td>
-                    <td class="num">{d.orders}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <ReportSection id="s-depts" title={t(lang, 'svDepartments')}>
+          <ReportTable
+            lang={lang}
+            caption={t(lang, 'svDepartments')}
+            rows={r.departments}
+            columns={[
+              { label: t(lang, 'department'), cell: (d) => d.name },
+              { label: t(lang, 'svReceived'), num: true, cell: (d) => d.received },
+              { label: t(lang, 'svCompleted'), num: true, cell: (d) => d.completed },
+              { label: t(lang, 'onTimeRate'), num: true, cell: (d) => pct(lang, d.onTimeRate) },
+              { label: t(lang, 'svBad'), num: true, cell: (d) => d.bad },
+              { label: t(lang, 'svCritiques'), num: true, cell: (d) => d.critiques },
+              {
+                label: `${t(lang, 'svLevel_red')}+${t(lang, 'svLevel_serious')}`,
+                num: true,
+                cell: (d) => d.warnings.red + d.warnings.serious,
+              },
+              { label: t(lang, 'svOrders'), num: true, cell: (d) => d.orders },
+            ]}
+          />
+        </ReportSection>
       ) : null}
-      <section aria-labelledby="s-overdue">
-        <h2 id="s-overdue">{t(lang, 'svOverdueList')}</h2>
+      <ReportSection id="s-overdue" title={t(lang, 'svOverdueList')}>
         <h3>
           {t(lang, 'svOverdueCases')} ({r.overdue.cases.total})
         </h3>
-        {r.overdue.cases.items.length ? (
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">{t(lang, 'svOverdueCases')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t(lang, 'svCase')}</th>
-                  <th scope="col">{t(lang, 'department')}</th>
-                  <th scope="col">{t(lang, 'service')}</th>
-                  <th scope="col">{t(lang, 'svLevel')}</th>
-                  <th scope="col">{t(lang, 'svAccepted')}</th>
-                  <th scope="col" class="num">
-                    {t(lang, 'svElapsed')}
-                  </th>
-                  <th scope="col" class="num">
-                    {t(lang, 'svDaysOver')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.overdue.cases.items.map((c) => (
-                  <tr>
-                    <th scope="row">{c.caseId}</th>
-                    <td>{dept(c.departmentId)}</td>
-                    <td>{c.serviceCode}</td>
-                    <td>
-                      <LevelBadge lang={lang} level={c.warning} />
-                    </td>
-                    <td>{c.acceptedDate}</td>
-                    <td class="num">{c.elapsedDays}</td>
-                    <td class="num">{c.daysOver}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p>{t(lang, 'svNoItems')}</p>
-        )}
+        <ReportTable
+          lang={lang}
+          caption={t(lang, 'svOverdueCases')}
+          rows={r.overdue.cases.items}
+          columns={[
+            { label: t(lang, 'svCase'), cell: (c) => c.caseId },
+            { label: t(lang, 'department'), cell: (c) => dept(c.departmentId) },
+            { label: t(lang, 'service'), cell: (c) => c.serviceCode },
+            { label: t(lang, 'svLevel'), cell: (c) => <LevelBadge lang={lang} level={c.warning} /> },
+            { label: t(lang, 'svAccepted'), cell: (c) => c.acceptedDate },
+            { label: t(lang, 'svElapsed'), num: true, cell: (c) => c.elapsedDays },
+            { label: t(lang, 'svDaysOver'), num: true, cell: (c) => c.daysOver },
+          ]}
+        />
         <Truncated lang={lang} list={r.overdue.cases} />
-        <h3>
-          {t(lang, 'svOverdueOrders')} ({r.overdue.orders.total})
-        </h3>
-        {r.overdue.orders.items.length ? (
-          <ul>
-            {r.overdue.orders.items.map((o) => (
-              <li>
-                <a href={`/staff/orders/${encodeURIComponent(o.id)}`}>{o.id}</a> · {dept(o.departmentId)} ·{' '}
-                {o.title} · {t(lang, 'svDeadline')} {o.deadline}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t(lang, 'svNoItems')}</p>
-        )}
-        <h3>
-          {t(lang, 'svOverdueReviews')} ({r.overdue.badReviews.total})
-        </h3>
-        {r.overdue.badReviews.items.length ? (
-          <ul>
-            {r.overdue.badReviews.items.map((b) => (
-              <li>
-                {b.caseId} · {dept(b.departmentId)} · {t(lang, 'svCallback')}: {b.callback} ·{' '}
-                {t(lang, 'svRectification')}: {b.rectification}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t(lang, 'svNoItems')}</p>
-        )}
-        <h3>
-          {t(lang, 'svOverdueCritiques')} ({r.overdue.critiques.total})
-        </h3>
-        {r.overdue.critiques.items.length ? (
-          <ul>
-            {r.overdue.critiques.items.map((c) => (
-              <li>
-                {c.trackingCode} · {c.category} · {t(lang, 'svReplyDue')} {c.replyDue ?? '—'} · {c.text}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t(lang, 'svNoItems')}</p>
-        )}
-      </section>
-      <section aria-labelledby="s-reviews">
-        <h2 id="s-reviews">{t(lang, 'svBadReviews')}</h2>
-        <div class="sv-figures">
-          <Figure label={t(lang, 'svRatings')} value={f.ratings} />
-          <Figure label={t(lang, 'svBad')} value={f.bad} />
-          <Figure label={t(lang, 'svGoodRate')} value={pct(lang, f.goodRate)} />
-          <Figure
-            label={t(lang, 'svCallbacks')}
-            value={`${f.callbacksRequired}/${f.callbacksDone}/${f.callbacksOverdue}`}
-          />
-          <Figure
-            label={t(lang, 'svRectifications')}
-            value={`${f.rectificationsRequired}/${f.rectificationsSettled}/${f.rectificationsOnTime}/${f.rectificationsOverdue}`}
-          />
-        </div>
-        {r.badReviews.items.length ? (
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">{t(lang, 'svBadReviews')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t(lang, 'svCase')}</th>
-                  <th scope="col">{t(lang, 'department')}</th>
-                  <th scope="col" class="num">
-                    {t(lang, 'svScore')}
-                  </th>
-                  <th scope="col">{t(lang, 'svRatedAt')}</th>
-                  <th scope="col">{t(lang, 'svCallback')}</th>
-                  <th scope="col">{t(lang, 'svRectification')}</th>
-                  <th scope="col">{t(lang, 'svAppeal')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.badReviews.items.map((b) => (
-                  <tr>
-                    <th scope="row">{b.caseId}</th>
-                    <td>{dept(b.departmentId)}</td>
-                    <td class="num">{b.score ?? '—'}</td>
-                    <td>{beijingTime(b.ratedAt)}</td>
-                    <td>{b.callback}</td>
-                    <td>{b.rectification}</td>
-                    <td>{b.appeal ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p>{t(lang, 'svNoItems')}</p>
-        )}
+        <OverdueList
+          lang={lang}
+          title={t(lang, 'svOverdueOrders')}
+          list={r.overdue.orders}
+          item={(o) => (
+            <>
+              <a href={`/staff/orders/${encodeURIComponent(o.id)}`}>{o.id}</a> · {dept(o.departmentId)} ·{' '}
+              {o.title} · {t(lang, 'svDeadline')} {o.deadline}
+            </>
+          )}
+        />
+        <OverdueList
+          lang={lang}
+          title={t(lang, 'svOverdueReviews')}
+          list={r.overdue.badReviews}
+          item={(b) => (
+            <>
+              {b.caseId} · {dept(b.departmentId)} · {t(lang, 'svCallback')}: {b.callback} ·{' '}
+              {t(lang, 'svRectification')}: {b.rectification}
+            </>
+          )}
+        />
+        <OverdueList
+          lang={lang}
+          title={t(lang, 'svOverdueCritiques')}
+          list={r.overdue.critiques}
+          item={(c) => (
+            <>
+              {c.trackingCode} · {c.category} · {t(lang, 'svReplyDue')} {c.replyDue ?? '—'} · {c.text}
+            </>
+          )}
+        />
+      </ReportSection>
+      <ReportSection
+        id="s-reviews"
+        title={t(lang, 'svBadReviews')}
+        figures={
+          <>
+            <Figure label={t(lang, 'svRatings')} value={f.ratings} />
+            <Figure label={t(lang, 'svBad')} value={f.bad} />
+            <Figure label={t(lang, 'svGoodRate')} value={pct(lang, f.goodRate)} />
+            <Figure
+              label={t(lang, 'svCallbacks')}
+              value={`${f.callbacksRequired}/${f.callbacksDone}/${f.callbacksOverdue}`}
+            />
+            <Figure
+              label={t(lang, 'svRectifications')}
+              value={`${f.rectificationsRequired}/${f.rectificationsSettled}/${f.rectificationsOnTime}/${f.rectificationsOverdue}`}
+            />
+          </>
+        }
+      >
+        <ReportTable
+          lang={lang}
+          caption={t(lang, 'svBadReviews')}
+          rows={r.badReviews.items}
+          columns={[
+            { label: t(lang, 'svCase'), cell: (b) => b.caseId },
+            { label: t(lang, 'department'), cell: (b) => dept(b.departmentId) },
+            { label: t(lang, 'svScore'), num: true, cell: (b) => b.score ?? '—' },
+            { label: t(lang, 'svRatedAt'), cell: (b) => beijingTime(b.ratedAt) },
+            { label: t(lang, 'svCallback'), cell: (b) => b.callback },
+            { label: t(lang, 'svRectification'), cell: (b) => b.rectification },
+            { label: t(lang, 'svAppeal'), cell: (b) => b.appeal ?? '—' },
+          ]}
+        />
         <Truncated lang={lang} list={r.badReviews} />
-      </section>
-      <section aria-labelledby="s-critiques">
-        <h2 id="s-critiques">{t(lang, 'svCritiques')}</h2>
-        <div class="sv-figures">
-          <Figure label={t(lang, 'svCritReceived')} value={cf.received} />
-          <Figure label={t(lang, 'svCritAnswered')} value={cf.answered} />
-          <Figure label={t(lang, 'svCritOnTime')} value={cf.answeredOnTime} />
-          <Figure label={t(lang, 'svOverdue')} value={cf.overdue} />
-        </div>
-        {r.critiques.items.length ? (
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">{t(lang, 'svCritiques')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t(lang, 'svTrackingCode')}</th>
-                  <th scope="col">{t(lang, 'svCategory')}</th>
-                  <th scope="col">{t(lang, 'svStatus')}</th>
-                  <th scope="col">{t(lang, 'svReplyDue')}</th>
-                  <th scope="col">{t(lang, 'svCritAnswered')}</th>
-                  <th scope="col">{t(lang, 'svCritOnTime')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.critiques.items.map((c) => (
-                  <tr>
-                    <th scope="row">{c.trackingCode}</th>
-                    <td>{c.category}</td>
-                    <td>{c.status}</td>
-                    <td>{c.replyDue ?? '—'}</td>
-                    <td>{yesNo(lang, c.answered)}</td>
-                    <td>{yesNo(lang, c.answeredOnTime)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p>{t(lang, 'svNoItems')}</p>
-        )}
+      </ReportSection>
+      <ReportSection
+        id="s-critiques"
+        title={t(lang, 'svCritiques')}
+        figures={
+          <>
+            <Figure label={t(lang, 'svCritReceived')} value={cf.received} />
+            <Figure label={t(lang, 'svCritAnswered')} value={cf.answered} />
+            <Figure label={t(lang, 'svCritOnTime')} value={cf.answeredOnTime} />
+            <Figure label={t(lang, 'svOverdue')} value={cf.overdue} />
+          </>
+        }
+      >
+        <ReportTable
+          lang={lang}
+          caption={t(lang, 'svCritiques')}
+          rows={r.critiques.items}
+          columns={[
+            { label: t(lang, 'svTrackingCode'), cell: (c) => c.trackingCode },
+            { label: t(lang, 'svCategory'), cell: (c) => c.category },
+            { label: t(lang, 'svStatus'), cell: (c) => c.status },
+            { label: t(lang, 'svReplyDue'), cell: (c) => c.replyDue ?? '—' },
+            { label: t(lang, 'svCritAnswered'), cell: (c) => yesNo(lang, c.answered) },
+            { label: t(lang, 'svCritOnTime'), cell: (c) => yesNo(lang, c.answeredOnTime) },
+          ]}
+        />
         <Truncated lang={lang} list={r.critiques} />
-      </section>
-      <section aria-labelledby="s-orders">
-        <h2 id="s-orders">{t(lang, 'svOrdersOutcome')}</h2>
-        <div class="sv-figures">
-          <Figure label={t(lang, 'svIssued')} value={r.orders.issued} />
-          <Figure label={t(lang, 'svClosed')} value={r.orders.closed} />
-          <Figure label={t(lang, 'svEscalated')} value={r.orders.escalated} />
-          <Figure label={t(lang, 'svOverdue')} value={r.orders.overdue} />
-        </div>
-        {r.orders.items.length ? (
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">{t(lang, 'svOrdersOutcome')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t(lang, 'svOrder')}</th>
-                  <th scope="col">{t(lang, 'department')}</th>
-                  <th scope="col">{t(lang, 'svTitleField')}</th>
-                  <th scope="col">{t(lang, 'svDeadline')}</th>
-                  <th scope="col">{t(lang, 'svStatus')}</th>
-                  <th scope="col">{t(lang, 'svOutcome')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.orders.items.map((o) => (
-                  <tr>
-                    <th scope="row">{o.id}</th>
-                    <td>{dept(o.departmentId)}</td>
-                    <td>{o.title}</td>
-                    <td>{o.deadline}</td>
-                    <td>
-                      {t(lang, `svStatus_${o.status}` as MessageKey)}
-                      {o.overdue ? ` · ${t(lang, 'svOverdue')}` : ''}
-                    </td>
-                    <td>{o.outcome ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p>{t(lang, 'svNoItems')}</p>
-        )}
-      </section>
+      </ReportSection>
+      <ReportSection
+        id="s-orders"
+        title={t(lang, 'svOrdersOutcome')}
+        figures={
+          <>
+            <Figure label={t(lang, 'svIssued')} value={r.orders.issued} />
+            <Figure label={t(lang, 'svClosed')} value={r.orders.closed} />
+            <Figure label={t(lang, 'svEscalated')} value={r.orders.escalated} />
+            <Figure label={t(lang, 'svOverdue')} value={r.orders.overdue} />
+          </>
+        }
+      >
+        <ReportTable
+          lang={lang}
+          caption={t(lang, 'svOrdersOutcome')}
+          rows={r.orders.items}
+          columns={[
+            { label: t(lang, 'svOrder'), cell: (o) => o.id },
+            { label: t(lang, 'department'), cell: (o) => dept(o.departmentId) },
+            { label: t(lang, 'svTitleField'), cell: (o) => o.title },
+            { label: t(lang, 'svDeadline'), cell: (o) => o.deadline },
+            {
+              label: t(lang, 'svStatus'),
+              cell: (o) => (
+                <>
+                  {t(lang, `svStatus_${o.status}` as MessageKey)}
+                  {o.overdue ? ` · ${t(lang, 'svOverdue')}` : ''}
+                </>
+              ),
+            },
+            { label: t(lang, 'svOutcome'), cell: (o) => o.outcome ?? '—' },
+          ]}
+        />
+      </ReportSection>
     </article>
   );
 }
