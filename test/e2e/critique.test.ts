@@ -1,14 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  CHROMIUM_PATH,
-  launchBrowser,
-  NO_CHROMIUM_MESSAGE,
-  newPage,
-} from '../support/browser.js';
-import { seedCatalogue } from '../support/test-platform.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { axeViolations, CHROMIUM_PATH, NO_CHROMIUM_MESSAGE, newPage, signIn } from '../support/browser.js';
+import { startBrowserTier, stopBrowserTier, type TestServer } from '../support/test-server.js';
 
 if (!CHROMIUM_PATH) console.warn(NO_CHROMIUM_MESSAGE);
 
@@ -21,14 +14,9 @@ describe.runIf(CHROMIUM_PATH)('the find-fault window in Chromium', () => {
   let code: string;
 
   beforeAll(async () => {
-    s = await startTestServer({ now: '2026-11-20T10:00:00+08:00' });
-    await seedCatalogue(s);
-    browser = await launchBrowser();
+    ({ server: s, browser } = await startBrowserTier({ now: '2026-11-20T10:00:00+08:00' }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.stop();
-  });
+  afterAll(() => stopBrowserTier({ server: s, browser }));
 
   it('submits a critique through the form without JavaScript, and shows its text as text', async () => {
     const page = await newPage(browser, { javaScriptEnabled: false });
@@ -157,7 +145,7 @@ describe.runIf(CHROMIUM_PATH)('the find-fault window in Chromium', () => {
   it('gives department staff a console page for the critique that passes axe', async () => {
     const page = await newPage(browser);
     const token = await s.token('department', 'market');
-    await page.context().addCookies([{ name: 'wp_token', value: token, url: s.url }]);
+    await signIn(page, s.url, token);
     await page.goto(`${s.url}/staff/critiques`);
     await expect(page.locator(`a[href="/staff/critiques/${code}"]`).count()).resolves.toBe(1);
     expect(await axeViolations(page)).toEqual([]);

@@ -13,15 +13,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  CHROMIUM_PATH,
-  launchBrowser,
-  NO_CHROMIUM_MESSAGE,
-  newPage,
-} from '../support/browser.js';
-import { seedCatalogue } from '../support/test-platform.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { axeViolations, CHROMIUM_PATH, NO_CHROMIUM_MESSAGE, newPage, signIn } from '../support/browser.js';
+import { seedTaxAndCivil } from '../support/test-platform.js';
+import { startBrowserTier, stopBrowserTier, type TestServer } from '../support/test-server.js';
 
 if (!CHROMIUM_PATH) console.warn(NO_CHROMIUM_MESSAGE);
 
@@ -93,27 +87,8 @@ describe.runIf(CHROMIUM_PATH)('every role’s journey in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    s = await startTestServer({ now: '2026-11-20T10:00:00+08:00' });
-    await seedCatalogue(s);
-    const office = await s.token('office');
-    const put = async (url: string, body: unknown) => {
-      const res = await s.call('PUT', url, { token: office, body });
-      expect(res.status).toBeLessThan(300);
-    };
-    await put('/api/v1/departments/tax', { name: '税务局', district: '浦东新区' });
-    await put('/api/v1/departments/civil', { name: '民政局', district: '徐汇区' });
-    await put('/api/v1/services/TAX', {
-      name: '税务登记',
-      departmentId: 'tax',
-      statutoryDays: 15,
-      promisedDays: 5,
-    });
-    await put('/api/v1/services/CIVIL', {
-      name: '社会团体成立登记',
-      departmentId: 'civil',
-      statutoryDays: 20,
-      promisedDays: 8,
-    });
+    ({ server: s, browser } = await startBrowserTier({ now: '2026-11-20T10:00:00+08:00' }));
+    await seedTaxAndCivil(s, { name: '社会团体成立登记', promisedDays: 8 });
     const system = await s.token('system');
     const cases = demoCases();
     const links = new Map<string, string>();
@@ -155,13 +130,9 @@ describe.runIf(CHROMIUM_PATH)('every role’s journey in Chromium', () => {
       expect(res.status).toBe(201);
     }
     await s.drain();
-    browser = await launchBrowser();
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await s?.stop();
-  });
+  afterAll(() => stopBrowserTier({ server: s, browser }));
 
   /** A context signed in as staff (or anonymous), with a page in it. */
   async function open(
@@ -172,9 +143,7 @@ describe.runIf(CHROMIUM_PATH)('every role’s journey in Chromium', () => {
     } = {},
   ): Promise<Page> {
     const page = await newPage(browser, options);
-    if (options.token)
-      await page.context().addCookies([{ name: 'wp_token', value: options.token, url: s.url }]);
-    return page;
+    return options.token ? signIn(page, s.url, options.token) : page;
   }
 
   /** The current page passes axe; noted as visited. */

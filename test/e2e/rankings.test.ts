@@ -1,51 +1,19 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  CHROMIUM_PATH,
-  launchBrowser,
-  NO_CHROMIUM_MESSAGE,
-  newPage,
-} from '../support/browser.js';
-import { seedCatalogue } from '../support/test-platform.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { axeViolations, CHROMIUM_PATH, NO_CHROMIUM_MESSAGE, newPage } from '../support/browser.js';
+import { leagueCases, seedTaxAndCivil } from '../support/test-platform.js';
+import { startBrowserTier, stopBrowserTier, type TestServer } from '../support/test-server.js';
 
 if (!CHROMIUM_PATH) console.warn(NO_CHROMIUM_MESSAGE);
-
-/** Completed cases of a month: `onTime` finished the next day, the rest 14 working days late. */
-function cases(
-  prefix: string,
-  serviceCode: string,
-  month: '2026-09' | '2026-10',
-  total: number,
-  onTime: number,
-) {
-  const fast = month === '2026-09' ? ['2026-09-14', '2026-09-15'] : ['2026-10-12', '2026-10-13'];
-  const slow = month === '2026-09' ? ['2026-09-01', '2026-09-22'] : ['2026-10-08', '2026-10-27'];
-  return Array.from({ length: total }, (_, i) => {
-    const [a, c] = i < onTime ? fast : slow;
-    return {
-      caseId: `${prefix}-${month}-${i}`,
-      serviceCode,
-      acceptedAt: `${a}T09:00:00+08:00`,
-      completedAt: `${c}T15:00:00+08:00`,
-    };
-  });
-}
 
 describe.runIf(CHROMIUM_PATH)('public league tables in Chromium', () => {
   let s: TestServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    s = await startTestServer({ now: '2026-11-20T10:00:00+08:00' });
-    await seedCatalogue(s);
-    browser = await launchBrowser();
+    ({ server: s, browser } = await startBrowserTier({ now: '2026-11-20T10:00:00+08:00' }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.stop();
-  });
+  afterAll(() => stopBrowserTier({ server: s, browser }));
 
   it('explains the empty state before anything is published, and passes axe', async () => {
     const page = await newPage(browser);
@@ -59,30 +27,16 @@ describe.runIf(CHROMIUM_PATH)('public league tables in Chromium', () => {
 
   it('shows the published table with movement, talk marks, downloads and the method, and passes axe', async () => {
     const office = await s.token('office');
-    const put = (url: string, body: unknown) => s.call('PUT', url, { token: office, body });
-    await put('/api/v1/departments/tax', { name: '税务局', district: '浦东新区' });
-    await put('/api/v1/departments/civil', { name: '民政局', district: '徐汇区' });
-    await put('/api/v1/services/TAX', {
-      name: '税务登记',
-      departmentId: 'tax',
-      statutoryDays: 15,
-      promisedDays: 5,
-    });
-    await put('/api/v1/services/CIVIL', {
-      name: '婚姻登记',
-      departmentId: 'civil',
-      statutoryDays: 20,
-      promisedDays: 5,
-    });
+    await seedTaxAndCivil(s);
     const all = [
-      ...cases('m', 'FOOD', '2026-09', 20, 19),
-      ...cases('h', 'BUILD', '2026-09', 20, 8),
-      ...cases('t', 'TAX', '2026-09', 20, 17),
-      ...cases('c', 'CIVIL', '2026-09', 20, 11),
-      ...cases('m', 'FOOD', '2026-10', 20, 18),
-      ...cases('h', 'BUILD', '2026-10', 20, 6),
-      ...cases('t', 'TAX', '2026-10', 20, 20),
-      ...cases('c', 'CIVIL', '2026-10', 20, 12),
+      ...leagueCases('m', 'FOOD', '2026-09', 20, 19),
+      ...leagueCases('h', 'BUILD', '2026-09', 20, 8),
+      ...leagueCases('t', 'TAX', '2026-09', 20, 17),
+      ...leagueCases('c', 'CIVIL', '2026-09', 20, 11),
+      ...leagueCases('m', 'FOOD', '2026-10', 20, 18),
+      ...leagueCases('h', 'BUILD', '2026-10', 20, 6),
+      ...leagueCases('t', 'TAX', '2026-10', 20, 20),
+      ...leagueCases('c', 'CIVIL', '2026-10', 20, 12),
     ];
     const res = await s.call('POST', '/api/v1/cases:batch', {
       token: await s.token('system'),

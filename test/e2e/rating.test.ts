@@ -7,15 +7,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratingStore } from '../../functions/store/ratings.js';
-import {
-  axeViolations,
-  CHROMIUM_PATH,
-  launchBrowser,
-  NO_CHROMIUM_MESSAGE,
-  newPage,
-} from '../support/browser.js';
-import { seedCatalogue } from '../support/test-platform.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { axeViolations, CHROMIUM_PATH, NO_CHROMIUM_MESSAGE, newPage, signIn } from '../support/browser.js';
+import { startBrowserTier, stopBrowserTier, type TestServer } from '../support/test-server.js';
 
 if (!CHROMIUM_PATH) console.warn(NO_CHROMIUM_MESSAGE);
 
@@ -27,8 +20,7 @@ describe.runIf(CHROMIUM_PATH)('rating page in Chromium', () => {
   const links = new Map<string, string>();
 
   beforeAll(async () => {
-    s = await startTestServer({ now: '2026-11-20T10:00:00+08:00' });
-    await seedCatalogue(s);
+    ({ server: s, browser } = await startBrowserTier({ now: '2026-11-20T10:00:00+08:00' }));
     const system = await s.token('system');
     const res = await s.call('POST', '/api/v1/cases:batch', {
       token: system,
@@ -44,12 +36,8 @@ describe.runIf(CHROMIUM_PATH)('rating page in Chromium', () => {
       },
     });
     for (const r of res.body.results) links.set(r.caseId, r.ratingUrl);
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.stop();
-  });
+  afterAll(() => stopBrowserTier({ server: s, browser }));
 
   async function expectAxeClean(page: Page) {
     expect(await axeViolations(page)).toEqual([]);
@@ -150,7 +138,7 @@ describe.runIf(CHROMIUM_PATH)('rating page in Chromium', () => {
   it('shows the bad review in the department console, accessibly', async () => {
     const page = await newPage(browser);
     const token = await s.token('department', 'market');
-    await page.context().addCookies([{ name: 'wp_token', value: token, url: s.url }]);
+    await signIn(page, s.url, token);
     await page.goto(`${s.url}/staff/reviews`);
     await expect(page.locator('h1').textContent()).resolves.toBe('差评整改台账');
     await expectAxeClean(page);

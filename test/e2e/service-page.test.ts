@@ -1,14 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  CHROMIUM_PATH,
-  launchBrowser,
-  NO_CHROMIUM_MESSAGE,
-  newPage,
-} from '../support/browser.js';
-import { seedCatalogue } from '../support/test-platform.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { axeViolations, CHROMIUM_PATH, NO_CHROMIUM_MESSAGE, newPage } from '../support/browser.js';
+import { startBrowserTier, stopBrowserTier, type TestServer } from '../support/test-server.js';
 
 if (!CHROMIUM_PATH) console.warn(NO_CHROMIUM_MESSAGE);
 
@@ -17,8 +10,7 @@ describe.runIf(CHROMIUM_PATH)('service page in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    s = await startTestServer({ now: '2026-11-20T10:00:00+08:00' });
-    await seedCatalogue(s);
+    ({ server: s, browser } = await startBrowserTier({ now: '2026-11-20T10:00:00+08:00' }));
     const system = await s.token('system');
     const cases = Array.from({ length: 30 }, (_, i) => ({
       caseId: `E${i}`,
@@ -29,12 +21,8 @@ describe.runIf(CHROMIUM_PATH)('service page in Chromium', () => {
     const res = await s.call('POST', '/api/v1/cases:batch', { token: system, body: { cases } });
     expect(res.body.results.every((r: { status: string }) => r.status === 'created')).toBe(true);
     await s.drain();
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.stop();
-  });
+  afterAll(() => stopBrowserTier({ server: s, browser }));
 
   it('draws the three curves, has a data table and passes axe', async () => {
     const page = await newPage(browser);

@@ -2,15 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweep } from '../../functions/usecases/sweep-warnings.js';
-import {
-  axeViolations,
-  CHROMIUM_PATH,
-  launchBrowser,
-  NO_CHROMIUM_MESSAGE,
-  newPage,
-} from '../support/browser.js';
-import { seedCatalogue } from '../support/test-platform.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { axeViolations, CHROMIUM_PATH, NO_CHROMIUM_MESSAGE, newPage, signIn } from '../support/browser.js';
+import { startBrowserTier, stopBrowserTier, type TestServer } from '../support/test-server.js';
 
 if (!CHROMIUM_PATH) console.warn(NO_CHROMIUM_MESSAGE);
 
@@ -20,8 +13,7 @@ describe.runIf(CHROMIUM_PATH)('inspectors in Chromium', () => {
   let inspector: string;
 
   beforeAll(async () => {
-    s = await startTestServer({ now: '2026-11-20T10:00:00+08:00' });
-    await seedCatalogue(s);
+    ({ server: s, browser } = await startBrowserTier({ now: '2026-11-20T10:00:00+08:00' }));
     inspector = await s.token('inspector');
     const cases = [
       ...Array.from({ length: 6 }, (_, i) => ({
@@ -40,17 +32,11 @@ describe.runIf(CHROMIUM_PATH)('inspectors in Chromium', () => {
     expect(res.status).toBe(200);
     await sweep(s.platform);
     await s.drain();
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.stop();
-  });
+  afterAll(() => stopBrowserTier({ server: s, browser }));
 
   async function signedIn(token: string, options: { javaScriptEnabled?: boolean } = {}) {
-    const page = await newPage(browser, options);
-    await page.context().addCookies([{ name: 'wp_token', value: token, url: s.url }]);
-    return page;
+    return signIn(await newPage(browser, options), s.url, token);
   }
 
   it('pulls a report, prints it, and downloads its CSV', async () => {

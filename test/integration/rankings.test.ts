@@ -5,32 +5,21 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreUnits } from '../../functions/domain/rankings/scoring.js';
 import { publish as publishSite } from '../../functions/handlers/site-publisher.js';
-import { seedCatalogue, startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import {
+  leagueCases,
+  officePut,
+  seedCatalogue,
+  seedTaxAndCivil,
+  startTestPlatform,
+  type TestPlatform,
+} from '../support/test-platform.js';
 
 let t: TestPlatform;
 let office: string;
 
-/** Completed cases of a service in a month: `onTime` done the next working day, the rest 14 working days late. */
-function cases(
-  prefix: string,
-  serviceCode: string,
-  month: '2026-09' | '2026-10',
-  total: number,
-  onTime: number,
-) {
-  const fast = month === '2026-09' ? ['2026-09-14', '2026-09-15'] : ['2026-10-12', '2026-10-13'];
-  const slow = month === '2026-09' ? ['2026-09-01', '2026-09-22'] : ['2026-10-08', '2026-10-27'];
-  return Array.from({ length: total }, (_, i) => {
-    const [a, c] = i < onTime ? fast : slow;
-    return {
-      caseId: `${prefix}-${month}-${i}`,
-      serviceCode,
-      acceptedAt: `${a}T09:00:00+08:00`,
-      completedAt: `${c}T15:00:00+08:00`,
-      windowId: serviceCode === 'FOOD' ? 'market-w1' : undefined,
-    };
-  });
-}
+/** The league's cases, FOOD's at market window 1 so that windows can be ranked too. */
+const cases = (...args: Parameters<typeof leagueCases>) =>
+  leagueCases(...args).map((c) => (c.serviceCode === 'FOOD' ? { ...c, windowId: 'market-w1' } : c));
 
 async function ingest(list: unknown[]) {
   const system = await t.token('system');
@@ -48,23 +37,9 @@ beforeAll(async () => {
   t = await startTestPlatform({ now: '2026-11-20T10:00:00+08:00' });
   await seedCatalogue(t);
   office = await t.token('office');
-  const put = async (url: string, body: unknown) =>
-    expect((await t.call('PUT', url, { token: office, body })).status).toBeLessThan(300);
-  await put('/api/v1/departments/tax', { name: '税务局', district: '浦东新区' });
-  await put('/api/v1/departments/civil', { name: '民政局', district: '徐汇区' });
+  await seedTaxAndCivil(t);
+  const put = await officePut(t);
   await put('/api/v1/departments/culture', { name: '文化和旅游局', district: '静安区' });
-  await put('/api/v1/services/TAX', {
-    name: '税务登记',
-    departmentId: 'tax',
-    statutoryDays: 15,
-    promisedDays: 5,
-  });
-  await put('/api/v1/services/CIVIL', {
-    name: '婚姻登记',
-    departmentId: 'civil',
-    statutoryDays: 20,
-    promisedDays: 5,
-  });
   await put('/api/v1/services/CULT', {
     name: '演出许可',
     departmentId: 'culture',

@@ -139,13 +139,22 @@ export async function startTestPlatform(
   };
 }
 
-/** Set up the demo-like catalogue most tests need: two departments and a few services. */
-export async function seedCatalogue(t: TestPlatform): Promise<void> {
+/**
+ * A PUT as the efficiency office that throws when refused. Catalogue seeding goes
+ * through it so that a seed that went wrong fails the setup with the status and the
+ * answer, instead of surfacing as a puzzling assertion much later.
+ */
+export async function officePut(t: TestPlatform): Promise<(url: string, body: unknown) => Promise<void>> {
   const office = await t.token('office');
-  const put = async (url: string, body: unknown) => {
+  return async (url, body) => {
     const res = await t.call('PUT', url, { body, token: office });
     if (res.status >= 300) throw new Error(`${url}: ${res.status} ${res.text}`);
   };
+}
+
+/** Set up the demo-like catalogue most tests need: two departments and a few services. */
+export async function seedCatalogue(t: TestPlatform): Promise<void> {
+  const put = await officePut(t);
   await put('/api/v1/departments/market', { name: '市场监督管理局', district: '浦东新区' });
   await put('/api/v1/departments/housing', { name: '住房和城乡建设局', district: '徐汇区' });
   await put('/api/v1/windows/market-w1', { name: '市场 1号窗口', departmentId: 'market' });
@@ -160,5 +169,60 @@ export async function seedCatalogue(t: TestPlatform): Promise<void> {
     departmentId: 'housing',
     statutoryDays: 20,
     promisedDays: 10,
+  });
+}
+
+/**
+ * Two more departments on top of `seedCatalogue`, with a service each: tax (税务局,
+ * 浦东新区, TAX 15/5) and civil affairs (民政局, 徐汇区, CIVIL 20/`civil.promisedDays`).
+ * Ranking tests and the journeys need them so a league table has four departments in
+ * two districts, with a top and a bottom that can be told apart. `civil` is the civil
+ * affairs service, which the journeys give another name and promise than the league
+ * tables do.
+ */
+export async function seedTaxAndCivil(
+  t: TestPlatform,
+  civil: { name: string; promisedDays: number } = { name: '婚姻登记', promisedDays: 5 },
+): Promise<void> {
+  const put = await officePut(t);
+  await put('/api/v1/departments/tax', { name: '税务局', district: '浦东新区' });
+  await put('/api/v1/departments/civil', { name: '民政局', district: '徐汇区' });
+  await put('/api/v1/services/TAX', {
+    name: '税务登记',
+    departmentId: 'tax',
+    statutoryDays: 15,
+    promisedDays: 5,
+  });
+  await put('/api/v1/services/CIVIL', {
+    name: civil.name,
+    departmentId: 'civil',
+    statutoryDays: 20,
+    promisedDays: civil.promisedDays,
+  });
+}
+
+/**
+ * Completed cases of one service in a month, for the league tables (API and browser):
+ * `onTime` of them done the next working day, the rest 14 working days late. Two
+ * numbers per unit and month set its on-time rate, so a test can say who leads and
+ * who is bottom in September and October 2026 without computing dates.
+ */
+export function leagueCases(
+  prefix: string,
+  serviceCode: string,
+  month: '2026-09' | '2026-10',
+  total: number,
+  onTime: number,
+) {
+  const fast = month === '2026-09' ? ['2026-09-14', '2026-09-15'] : ['2026-10-12', '2026-10-13'];
+  const slow = month === '2026-09' ? ['2026-09-01', '2026-09-22'] : ['2026-10-08', '2026-10-27'];
+  return Array.from({ length: total }, (_, i) => {
+    const [a, c] = i < onTime ? fast : slow;
+    return {
+      caseId: `${prefix}-${month}-${i}`,
+      serviceCode,
+      acceptedAt: `${a}T09:00:00+08:00`,
+      completedAt: `${c}T15:00:00+08:00`,
+    };
   });
 }
