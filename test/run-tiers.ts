@@ -1,0 +1,50 @@
+/**
+ * `npm test`: every tier in turn — lint, types, then the vitest projects — with each
+ * tier's wall time printed as it ends and a summary at the close, so a slow tier is
+ * visible in every CI log instead of hidden in one total. Every tier runs even after a
+ * failure (one red run shows all that is red); the exit code is non-zero if any failed.
+ *
+ * Usage: npm test [-- tier…]   (tiers: lint types unit integration infra e2e)
+ */
+import { spawnSync } from 'node:child_process';
+
+/** The tiers, in the order they run; the vitest ones are the projects of vitest.config.ts. */
+const TIERS: Record<string, string[]> = {
+  lint: ['npx', 'biome', 'check', '.'],
+  types: ['npx', 'tsc', '--noEmit'],
+  unit: ['npx', 'vitest', 'run', '--project', 'unit'],
+  integration: ['npx', 'vitest', 'run', '--project', 'integration'],
+  infra: ['npx', 'vitest', 'run', '--project', 'infra'],
+  e2e: ['npx', 'vitest', 'run', '--project', 'e2e'],
+};
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(`Usage: npm test [-- tier…]\nTiers, in order: ${Object.keys(TIERS).join(' ')} (default: all).`);
+  process.exit(0);
+}
+const unknown = args.filter((a) => !(a in TIERS));
+if (unknown.length) {
+  console.error(`Unknown tier: ${unknown.join(', ')}. Tiers: ${Object.keys(TIERS).join(' ')}.`);
+  process.exit(2);
+}
+const chosen = args.length ? Object.keys(TIERS).filter((t) => args.includes(t)) : Object.keys(TIERS);
+
+const results: { tier: string; seconds: number; ok: boolean }[] = [];
+for (const tier of chosen) {
+  const [cmd, ...rest] = TIERS[tier] as [string, ...string[]];
+  console.log(`\n▶ ${tier}: ${[cmd, ...rest].join(' ')}`);
+  const started = performance.now();
+  const run = spawnSync(cmd, rest, { stdio: 'inherit' });
+  const seconds = (performance.now() - started) / 1000;
+  const ok = run.status === 0;
+  results.push({ tier, seconds, ok });
+  console.log(`◀ ${tier}: ${ok ? 'passed' : 'FAILED'} in ${seconds.toFixed(1)} s`);
+}
+
+const total = results.reduce((s, r) => s + r.seconds, 0);
+console.log('\nTier times:');
+for (const r of results)
+  console.log(`  ${r.tier.padEnd(12)} ${r.seconds.toFixed(1).padStart(7)} s  ${r.ok ? 'ok' : 'FAILED'}`);
+console.log(`  ${'total'.padEnd(12)} ${total.toFixed(1).padStart(7)} s`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
