@@ -12,7 +12,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -397,6 +397,46 @@ export class ApiStack extends Stack {
     alarm('Api5xxAlarm', {
       alarmDescription: 'Woodpecker: the API answered 5xx (the contract allows none for client input).',
       metric: this.httpApi.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+
+    // The table: throttling (on-demand tables throttle on hot partitions and sudden
+    // doubling) and DynamoDB's own errors. ReadThrottleEvents/WriteThrottleEvents carry
+    // the TableName dimension alone; SystemErrors and ThrottledRequests are reported per
+    // operation, so they are summed over the operations the functions call.
+    const tableOperations = [
+      dynamodb.Operation.GET_ITEM,
+      dynamodb.Operation.BATCH_GET_ITEM,
+      dynamodb.Operation.PUT_ITEM,
+      dynamodb.Operation.UPDATE_ITEM,
+      dynamodb.Operation.DELETE_ITEM,
+      dynamodb.Operation.BATCH_WRITE_ITEM,
+      dynamodb.Operation.TRANSACT_WRITE_ITEMS,
+      dynamodb.Operation.QUERY,
+      dynamodb.Operation.SCAN,
+    ];
+    for (const [id, metricName] of [
+      ['TableReadThrottleAlarm', 'ReadThrottleEvents'],
+      ['TableWriteThrottleAlarm', 'WriteThrottleEvents'],
+    ] as const) {
+      alarm(id, {
+        alarmDescription: `Woodpecker: the table throttled requests (${metricName}); see docs/deploy.md.`,
+        metric: props.table.metric(metricName, { statistic: 'Sum', period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+    }
+    alarm('TableSystemErrorsAlarm', {
+      alarmDescription: 'Woodpecker: DynamoDB reported system errors (HTTP 500 from the service).',
+      metric: props.table.metricSystemErrorsForOperations({
+        operations: tableOperations,
+        period: Duration.minutes(5),
+      }),
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

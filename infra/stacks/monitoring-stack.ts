@@ -93,13 +93,8 @@ export class MonitoringStack extends Stack {
           props.table.metricConsumedWriteCapacityUnits({ period }),
         ],
         right: [
-          new cloudwatch.Metric({
-            namespace: 'AWS/DynamoDB',
-            metricName: 'ThrottledRequests',
-            dimensionsMap: { TableName: props.table.tableName },
-            statistic: 'Sum',
-            period,
-          }),
+          props.table.metric('ReadThrottleEvents', { statistic: 'Sum', period }),
+          props.table.metric('WriteThrottleEvents', { statistic: 'Sum', period }),
         ],
       }),
     );

@@ -234,6 +234,38 @@ describe('stream consumer', () => {
   });
 });
 
+describe('table alarms', () => {
+  const alarms = Object.values(t.findResources('AWS::CloudWatch::Alarm')).map(
+    (r) => r.Properties as Record<string, unknown>,
+  );
+
+  it('alarms on read and write throttling with the one dimension those metrics carry', () => {
+    for (const name of ['ReadThrottleEvents', 'WriteThrottleEvents']) {
+      const alarm = alarms.find((a) => a.MetricName === name);
+      expect(alarm, name).toBeDefined();
+      expect(alarm?.Namespace).toBe('AWS/DynamoDB');
+      expect(((alarm?.Dimensions ?? []) as { Name: string }[]).map((d) => d.Name)).toEqual(['TableName']);
+      expect(alarm?.AlarmActions).toHaveLength(1);
+    }
+  });
+
+  it('alarms on system errors summed over the operations, each with its Operation dimension', () => {
+    const alarm = alarms.find((a) =>
+      (a.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[] | undefined)?.some(
+        (m) => m.MetricStat?.Metric.MetricName === 'SystemErrors',
+      ),
+    );
+    expect(alarm).toBeDefined();
+    type Stat = { MetricStat?: { Metric: { Dimensions: { Name: string }[] } } };
+    const stats = ((alarm?.Metrics ?? []) as Stat[]).filter((m) => m.MetricStat);
+    // CloudWatch allows at most 10 metrics in one alarm's math expression.
+    expect(stats.length).toBeGreaterThan(1);
+    expect(stats.length).toBeLessThanOrEqual(10);
+    for (const m of stats)
+      expect(m.MetricStat?.Metric.Dimensions.map((d) => d.Name).sort()).toEqual(['Operation', 'TableName']);
+  });
+});
+
 describe('schedules', () => {
   it('runs the sweeper every 5 minutes and the publisher every 15', () => {
     t.hasResourceProperties('AWS::Events::Rule', {

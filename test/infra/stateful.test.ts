@@ -15,7 +15,7 @@ const t = built.template(stack);
 const keyId = logicalId(stack, stack.dataKey);
 
 describe('table', () => {
-  const tables = resourcesOf(t, 'AWS::DynamoDB::Table');
+  const tables = resourcesOf(t, 'AWS::DynamoDB::GlobalTable');
   const [table] = Object.values(tables);
   const props = table?.Properties as Record<string, unknown>;
 
@@ -52,23 +52,24 @@ describe('table', () => {
     }
   });
 
+  // TableV2: settings of the table's one replica (its region) sit under Replicas.
+  const replicas = props.Replicas as Record<string, unknown>[];
+
   it('is on demand, point-in-time recoverable, deletion protected and retained', () => {
     expect(props.BillingMode).toBe('PAY_PER_REQUEST');
-    expect(props.PointInTimeRecoverySpecification).toEqual({
+    expect(replicas).toHaveLength(1);
+    expect(replicas[0]?.PointInTimeRecoverySpecification).toEqual({
       PointInTimeRecoveryEnabled: true,
       RecoveryPeriodInDays: 35,
     });
-    expect(props.DeletionProtectionEnabled).toBe(true);
+    expect(replicas[0]?.DeletionProtectionEnabled).toBe(true);
     expect(table?.DeletionPolicy).toBe('Retain');
     expect(table?.UpdateReplacePolicy).toBe('Retain');
   });
 
   it('is encrypted with the customer-managed key', () => {
-    expect(props.SSESpecification).toEqual({
-      SSEEnabled: true,
-      SSEType: 'KMS',
-      KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
-    });
+    expect(props.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
+    expect(replicas[0]?.SSESpecification).toEqual({ KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
   });
 });
 
