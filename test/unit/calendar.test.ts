@@ -21,8 +21,8 @@ import {
   warningLevel,
 } from '../../functions/domain/calendar/index.js';
 
-/** The independent official source, outside the project; read only by tests. */
-const HOLIDAY_CN_DIR = path.resolve(import.meta.dirname, '../../../shared/data/holiday-cn');
+/** The independent official schedule (holiday-cn, MIT; its LICENSE beside it), a test fixture only: the calendar itself never reads it. */
+const HOLIDAY_CN_DIR = path.resolve(import.meta.dirname, '../fixtures/holiday-cn');
 const HOST_TZ = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 const cal = defaultCalendar();

@@ -9,7 +9,7 @@
  *
  * This module is pure (no I/O, no AWS, no HTTP) so the API, the stream aggregator,
  * the importers and the tests all share one implementation of the rules in
- * DESIGN.md "Working days".
+ * docs/domain.md "Working days".
  *
  * @module
  */
@@ -571,7 +571,7 @@ export function dayByDayDueDate(
 }
 
 /**
- * Traffic light for working days elapsed so far. Thresholds per DESIGN.md: green up
+ * Traffic light for working days elapsed so far. Thresholds per docs/domain.md: green up
  * to 80% of the promised limit, yellow above it, red past the promise, serious past
  * the statutory limit. Compared in integers so 80% of e.g. 15 days is not subject to
  * floating-point rounding.

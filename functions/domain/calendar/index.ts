@@ -1,6 +1,6 @@
 /**
  * The working-day calendar: Beijing dates, the official schedule and the counting
- * rules of DESIGN.md "Working days". Import from here, not from the files inside.
+ * rules of docs/domain.md "Working days". Import from here, not from the files inside.
  *
  * @module
  */

@@ -6,7 +6,7 @@ import type { IndicatorDefinition } from '../../../functions/domain/rankings/met
 import type { RankingScope } from '../../../functions/domain/rankings/period.js';
 import { type Lang, type MessageKey, t } from '../../i18n.js';
 
-/** Figures on fewer than this many observations are shown as too few to judge (DESIGN). */
+/** Figures on fewer than this many observations are shown as too few to judge (docs/domain.md "Ratings"). */
 export const MIN_PUBLIC_SAMPLE = 10;
 
 const nf = (lang: Lang, opts: Intl.NumberFormatOptions) =>
