@@ -4,11 +4,25 @@
  * exits non-zero if there is any (after `--fix`, re-checks and reports what remains).
  */
 import './local-env.js';
-import { parseArgs } from 'node:util';
 import { applyRecount, type Difference, recount } from '../../functions/usecases/recount.js';
+import { parseCommandLine, usageError } from './cli.js';
 import { connectToStore } from './connect.js';
 
-const { values } = parseArgs({
+const command = 'npm run recount --';
+const scopes = ['svc', 'dept', 'district', 'window', 'staff', 'city'];
+const { values } = parseCommandLine({
+  command,
+  usage: `[--scope SCOPE] [--id ID] [--fix] [--table NAME] [--region REGION]
+
+Rebuilds the monthly aggregates from the raw items, prints every difference from the
+stored ones and exits 1 if there is any (0 when all agree).
+
+  --scope SCOPE    only aggregates of this scope: ${scopes.join(' | ')}
+  --id ID          only the aggregates of this unit (with --scope)
+  --fix            rewrite the differing aggregates, then check again
+  --table NAME     the table (default: the local platform's, from npm start)
+  --region REGION  an AWS region: recount a deployed table with your AWS credentials
+  -h, --help       this text`,
   options: {
     scope: { type: 'string' },
     id: { type: 'string' },
@@ -16,8 +30,10 @@ const { values } = parseArgs({
     table: { type: 'string' },
     region: { type: 'string' },
   },
-  strict: true,
 });
+if (values.scope && !scopes.includes(values.scope))
+  usageError(command, `--scope must be one of ${scopes.join(', ')}.`);
+if (values.id && !values.scope) usageError(command, '--id needs --scope.');
 
 function print(differences: Difference[]) {
   for (const d of differences.slice(0, 200)) {

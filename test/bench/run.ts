@@ -7,14 +7,24 @@ import '../../infra/local/local-env.js';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../../infra/local/cli.js';
 import type { BenchFigure, Benchmark } from './bench-types.js';
 import { stopLargeCaseTable } from './large-case-table.js';
 
 process.env.WOODPECKER_ACCESS_LOG = 'off';
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = parseCommandLine({
+  command: 'npm run bench --',
+  usage: `[--full] [--out DIR] [NAME…]
+
+Runs every test/bench/*.bench.ts (or those whose file name contains a NAME), prints each
+figure beside its baseline measured in the same run and their ratio, and writes the
+report to DIR/report.md and DIR/report.json. Exits 1 if a benchmark failed to run.
+
+  --full       full sizes (slower; the default sizes fit a few minutes per benchmark)
+  --out DIR    where the report goes (default .bench)
+  -h, --help   this text`,
   options: { full: { type: 'boolean', default: false }, out: { type: 'string', default: '.bench' } },
   allowPositionals: true,
 });

@@ -11,25 +11,38 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import getPort from 'get-port';
 import { createStoreClient } from '../../functions/store/client.js';
 import { keys } from '../../functions/store/keys.js';
 import { recount } from '../../functions/usecases/recount.js';
+import { intOption, parseCommandLine } from '../../infra/local/cli.js';
 import type { RuntimeInfo } from '../../infra/local/connect.js';
 import { groupsFor, loadOrCreateIssuerKeys, signStaffToken } from '../../infra/local/issuer.js';
 import { isAlive, readPid } from '../../infra/local/processes.js';
 
-const { values } = parseArgs({
+const command = 'npm run soak --';
+const { values } = parseCommandLine({
+  command,
+  usage: `[--duration SECONDS] [--concurrency N] [--keep]
+
+Starts a platform on a free port with its own data folder, drives concurrent case
+ingest, ratings and critiques, kills it twice with SIGKILL and restarts it, then checks
+that every acknowledged write is stored exactly once and every aggregate equals a
+recount. Exits 1 on any loss, duplicate or mismatch.
+
+  --duration SECONDS  how long to drive load (default 60)
+  --concurrency N     concurrent clients (default 6)
+  --keep              keep the data folder afterwards
+  -h, --help          this text`,
   options: {
     duration: { type: 'string', default: '60' },
     concurrency: { type: 'string', default: '6' },
     keep: { type: 'boolean', default: false },
   },
 });
-const durationMs = Number(values.duration) * 1000;
-const concurrency = Number(values.concurrency);
+const durationMs = intOption(command, 'duration', values.duration, 1) * 1000;
+const concurrency = intOption(command, 'concurrency', values.concurrency, 1);
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'wp-soak-'));
 const log = (m: string) => process.stdout.write(`[soak ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}\n`);
