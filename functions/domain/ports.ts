@@ -33,10 +33,31 @@ export interface CatalogueStore {
 
 export type IngestStatus = 'created' | 'updated' | 'unchanged' | 'stale';
 
-export interface PutCaseOutcome {
-  status: IngestStatus;
-  /** The stored status before this write, when it replaced one. */
-  previousStatus?: CaseRecord['status'];
+/** What is stored for a case after a put, whichever state won: rating links come from it. */
+export interface StoredCaseFacts {
+  departmentId: string;
+  status: CaseRecord['status'];
+  completedAt?: string | undefined;
+}
+
+export type PutCaseOutcome =
+  | {
+      status: IngestStatus;
+      /** The stored status before this write, when it replaced one. */
+      previousStatus?: CaseRecord['status'];
+      /** The case as stored now (this write's state, or the one that beat it). */
+      stored: StoredCaseFacts;
+    }
+  /** The case is stored in another department than the write was pinned to: nothing written. */
+  | { status: 'foreign' };
+
+export interface PutCaseOptions {
+  /**
+   * Pin the write to a department: an existing case is replaced only while it is stored
+   * in this department, checked in the write's own condition, so no race can move a
+   * case between departments. Department staff always write pinned.
+   */
+  storedIn?: string | undefined;
 }
 
 export interface CaseStore {
@@ -45,6 +66,7 @@ export interface CaseStore {
     record: CaseRecord,
     extra: Record<string, unknown>,
     standing: { warning: string; nextCheck: string | undefined },
+    options?: PutCaseOptions,
   ): Promise<PutCaseOutcome>;
   getCase(caseId: string): Promise<(CaseRecord & Record<string, unknown>) | undefined>;
 }

@@ -2,13 +2,15 @@
  * Cases in DynamoDB. One conditional PutItem per case decides, atomically, whether the
  * incoming state is newer (`updatedAt`), the same, or stale — no read before write, so
  * ingest runs at close to the speed of raw puts and concurrent deliveries cannot
- * interleave. Open cases carry the sparse due-date index keys; completed ones do not.
+ * interleave. A department's own write is pinned to its department in the same
+ * condition, so it can never replace (or move) another department's case. Open cases
+ * carry the sparse due-date index keys; completed ones do not.
  */
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '../domain/cases/case.js';
-import type { CaseStore, PutCaseOutcome } from '../domain/ports.js';
+import type { CaseStore, PutCaseOptions, PutCaseOutcome } from '../domain/ports.js';
 import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
 import { keys } from './keys.js';
@@ -66,31 +68,50 @@ export class DynamoCaseStore implements CaseStore {
     record: CaseRecord,
     extra: Record<string, unknown>,
     standing: CaseStanding,
+    options: PutCaseOptions = {},
   ): Promise<PutCaseOutcome> {
     const item = caseItem(record, extra, standing);
     const withVersion = typeof item.updatedAtMs === 'number';
+    const pinned = options.storedIn !== undefined;
+    const newer = withVersion ? 'attribute_not_exists(updatedAtMs) OR updatedAtMs < :u' : 'contentHash <> :h';
+    // A pinned write replaces a case only while it sits in that department: the check is
+    // part of the write, so no read can go stale between checking and writing.
+    const replace = pinned ? `departmentId = :d AND (${newer})` : newer;
     try {
       const out = await this.store.doc.send(
         new PutCommand({
           TableName: this.store.tableName,
           Item: item,
-          ConditionExpression: withVersion
-            ? 'attribute_not_exists(pk) OR attribute_not_exists(updatedAtMs) OR updatedAtMs < :u'
-            : 'attribute_not_exists(pk) OR contentHash <> :h',
-          ExpressionAttributeValues: withVersion ? { ':u': item.updatedAtMs } : { ':h': item.contentHash },
+          ConditionExpression: `attribute_not_exists(pk) OR (${replace})`,
+          ExpressionAttributeValues: {
+            ...(withVersion ? { ':u': item.updatedAtMs } : { ':h': item.contentHash }),
+            ...(pinned ? { ':d': options.storedIn } : {}),
+          },
           ReturnValues: 'ALL_OLD',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
+      const stored = {
+        departmentId: record.departmentId,
+        status: record.status,
+        completedAt: record.completedAt,
+      };
       return out.Attributes
-        ? { status: 'updated', previousStatus: out.Attributes.status as CaseRecord['status'] }
-        : { status: 'created' };
+        ? { status: 'updated', previousStatus: out.Attributes.status as CaseRecord['status'], stored }
+        : { status: 'created', stored };
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      const old = err.Item as Record<string, { N?: string }> | undefined;
-      if (!withVersion) return { status: 'unchanged' };
-      const oldVersion = old?.updatedAtMs?.N ? Number(old.updatedAtMs.N) : undefined;
-      return { status: oldVersion === item.updatedAtMs ? 'unchanged' : 'stale' };
+      const old = (err.Item ?? {}) as Record<string, { N?: string; S?: string }>;
+      if (pinned && old.departmentId?.S !== options.storedIn) return { status: 'foreign' };
+      // Nothing was written: what stands is the stored case, never this request.
+      const stored = {
+        departmentId: old.departmentId?.S ?? record.departmentId,
+        status: (old.status?.S ?? record.status) as CaseRecord['status'],
+        completedAt: old.completedAt?.S,
+      };
+      if (!withVersion) return { status: 'unchanged', stored };
+      const oldVersion = old.updatedAtMs?.N ? Number(old.updatedAtMs.N) : undefined;
+      return { status: oldVersion === item.updatedAtMs ? 'unchanged' : 'stale', stored };
     }
   }
 

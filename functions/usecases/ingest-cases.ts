@@ -2,12 +2,19 @@
  * Case ingest (`POST /api/v1/cases:batch` and `npm run import:cases`): each case is
  * validated and written on its own, so one bad row never loses the good ones; a case
  * id repeated in a batch is applied in order. The answer lists each case's outcome.
+ *
+ * Department staff may create cases only of their own services and replace only cases
+ * stored in their own department: the service decides the first, the write's own
+ * condition the second (pinned to the department, so a race cannot move a case). A
+ * rating link is issued only from the case as stored — never from a request that was
+ * refused or lost to a newer state — and only the upstream feed's cases are invited by
+ * SMS (functions/usecases/rating-invitations.ts).
  */
 import * as z from 'zod/mini';
 import { beijingDate } from '../domain/calendar/index.js';
 import type { CaseInput, CaseRecord } from '../domain/cases/case.js';
 import { buildCase } from '../domain/cases/case.js';
-import { canWriteCasesOf, type Principal } from '../domain/identity.js';
+import { canWriteCasesOf, hasRole, type Principal } from '../domain/identity.js';
 import { hashPhone, maskPhone } from '../domain/pii.js';
 import type { IngestStatus } from '../domain/ports.js';
 import { issueRatingToken } from '../domain/rating-token.js';
@@ -17,6 +24,7 @@ import { platformSecret } from '../shared/secrets.js';
 import { describeIssues } from '../shared/zod-issues.js';
 import { caseInputSchema } from './case-schema.js';
 import { standingOf } from './case-standing.js';
+import { invitesBySms } from './rating-invitations.js';
 
 export const MAX_BATCH = 500;
 const CONCURRENCY = 16;
@@ -28,7 +36,11 @@ export interface IngestResult {
   ratingUrl?: string;
 }
 
-/** Hooks for what happens after a case is stored (rating invitations). */
+/**
+ * Hooks for what happens after a case is stored (rating invitations). `onCompleted`
+ * runs for newly completed cases of callers trusted to have the applicant's phone
+ * (`invitesBySms`), never for department or office entries.
+ */
 export interface IngestHooks {
   onCompleted?: (record: CaseRecord, applicantPhone: string | undefined, ratingUrl: string) => Promise<void>;
 }
@@ -94,20 +106,36 @@ export async function ingestCases(
           applicantPhoneMasked: maskPhone(input.applicantPhone),
         }
       : {};
-    const outcome = await p.cases.putCase(built.record, extra, standingOf(built.record, today, calendar));
+    // The office and the upstream feed act for every department; anyone else writes
+    // pinned to the department of the service, which must also be the stored case's.
+    const storedIn = hasRole(principal, 'office', 'system') ? undefined : departmentId;
+    const outcome = await p.cases.putCase(built.record, extra, standingOf(built.record, today, calendar), {
+      storedIn,
+    });
+    if (outcome.status === 'foreign') {
+      return reject(
+        'forbidden',
+        `Case ${input.caseId} is held by another department; you may update only your department's cases.`,
+      );
+    }
     const result: IngestResult = { caseId: input.caseId, status: outcome.status };
-    if (built.record.completedAt) {
+    const { stored } = outcome;
+    if (
+      stored.status === 'completed' &&
+      stored.completedAt &&
+      canWriteCasesOf(principal, stored.departmentId)
+    ) {
       const token = issueRatingToken(
         secret,
         input.caseId,
-        new Date(built.record.completedAt),
+        new Date(stored.completedAt),
         readConfig().ratingTokenDays,
       );
       result.ratingUrl = ratingUrlOf(input.caseId, token);
       const newlyCompleted =
         (outcome.status === 'created' || outcome.status === 'updated') &&
         outcome.previousStatus !== 'completed';
-      if (newlyCompleted && hooks.onCompleted)
+      if (newlyCompleted && hooks.onCompleted && invitesBySms(principal))
         await hooks.onCompleted(built.record, input.applicantPhone, result.ratingUrl);
     }
     return result;

@@ -13,7 +13,7 @@ import { principalFromGroups } from '../../functions/domain/identity.js';
 import { createPlatform, setPlatform } from '../../functions/platform.js';
 import { caseRowFromCsv } from '../../functions/usecases/case-csv.js';
 import { type IngestResult, ingestCases, MAX_BATCH } from '../../functions/usecases/ingest-cases.js';
-import { notifyRatingInvitation } from '../../functions/usecases/notifications.js';
+import { inviteToRate } from '../../functions/usecases/rating-invitations.js';
 import { connectToStore } from './connect.js';
 import { dataPaths } from './paths.js';
 import { loadOrCreateSecret } from './secrets.js';
@@ -61,7 +61,7 @@ async function flush(batch: { line: number; row: Record<string, unknown> }[]) {
     platform,
     principal,
     batch.map((b) => b.row),
-    { onCompleted: notifyRatingInvitation },
+    { onCompleted: inviteToRate },
   );
   results.forEach((r, i) => {
     counts[r.status] = (counts[r.status] ?? 0) + 1;

@@ -10,7 +10,7 @@ import { platform } from '../../platform.js';
 import { recordAudit } from '../../store/audit.js';
 import { caseView } from '../../usecases/case-view.js';
 import { ingestCases, MAX_BATCH } from '../../usecases/ingest-cases.js';
-import { notifyRatingInvitation } from '../../usecases/notifications.js';
+import { inviteToRate } from '../../usecases/rating-invitations.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
 import { forbidden, notFound } from '../errors.js';
 import { idSchema, jsonBody, parseWith } from '../validation.js';
@@ -26,7 +26,7 @@ export const casesStaffRoutes = new Hono<AuthEnv>()
     const body = await jsonBody(c, batchBody);
     const p = platform();
     const who = principalOf(c);
-    const results = await ingestCases(p, who, body.cases, { onCompleted: notifyRatingInvitation });
+    const results = await ingestCases(p, who, body.cases, { onCompleted: inviteToRate });
     const counts: Record<string, number> = {};
     for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
     await recordAudit(p.store, {
