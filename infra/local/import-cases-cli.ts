@@ -6,7 +6,6 @@
  */
 import './local-env.js';
 import { createReadStream, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { parse } from 'csv-parse';
 import { principalFromGroups } from '../../functions/domain/identity.js';
@@ -14,21 +13,35 @@ import { createPlatform, setPlatform } from '../../functions/platform.js';
 import { caseRowFromCsv } from '../../functions/usecases/case-csv.js';
 import { type IngestResult, ingestCases, MAX_BATCH } from '../../functions/usecases/ingest-cases.js';
 import { inviteToRate } from '../../functions/usecases/rating-invitations.js';
+import { parseCommandLine, usageError } from './cli.js';
 import { connectToStore } from './connect.js';
 import { dataPaths } from './paths.js';
 import { loadOrCreateSecret } from './secrets.js';
 
-const { values, positionals } = parseArgs({
+const command = 'npm run import:cases --';
+const { values, positionals } = parseCommandLine({
+  command,
+  usage: `FILE.csv [--table NAME] [--region REGION]
+
+Streams a CSV of cases (columns: functions/usecases/case-csv.ts) through the same ingest
+path as POST /api/v1/cases:batch, 500 rows at a time, with a progress bar; ends with a
+summary and the rejected rows with their reasons. Exits 1 if a row was rejected.
+
+  --table NAME     the table (default: the local platform's, from npm start)
+  --region REGION  an AWS region: import into a deployed table (needs WOODPECKER_SECRET_ARN)
+  -h, --help       this text`,
   options: { table: { type: 'string' }, region: { type: 'string' } },
   allowPositionals: true,
-  strict: true,
 });
-const file = positionals[0];
-if (!file) {
-  process.stderr.write('usage: npm run import:cases -- <file.csv> [--table NAME]\n');
-  process.exit(2);
+const [file, ...extra] = positionals;
+if (!file) usageError(command, 'name the CSV file to import.');
+if (extra.length) usageError(command, `one file at a time, not ${positionals.length}.`);
+let size = 0;
+try {
+  size = statSync(file).size;
+} catch {
+  usageError(command, `cannot read ${file}.`);
 }
-const size = statSync(file).size;
 // Locally the data folder's secret signs rating links; against AWS (--table) the
 // platform secret is read from Secrets Manager through WOODPECKER_SECRET_ARN.
 if (!values.table) process.env.WOODPECKER_SECRET ??= loadOrCreateSecret(dataPaths().secretsFile);
