@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import * as z from 'zod/mini';
+import { restoreCsvText } from '../api/csv.js';
 import { dateSchema, idSchema } from '../api/validation.js';
 import { EARLIEST, limitProblems } from '../domain/catalogue.js';
 import type { Platform } from '../platform.js';
@@ -61,10 +62,14 @@ export async function exportCatalogue(p: Platform): Promise<unknown[][]> {
 /** Parse CSV text into records; a malformed file is one problem, not a crash. */
 export function parseCatalogueCsv(text: string): { records: Record<string, string>[] } | { error: string } {
   try {
-    const records = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true }) as Record<
-      string,
-      string
-    >[];
+    const records = parse(text, {
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      // Our own export prefixes formula-like cells with ' (see api/csv.ts): a round trip keeps names.
+      cast: (value: string) => restoreCsvText(value),
+    }) as Record<string, string>[];
     return { records };
   } catch (err) {
     return { error: `The CSV could not be read: ${(err as Error).message}` };

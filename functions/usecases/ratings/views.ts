@@ -1,10 +1,11 @@
 /**
  * How a rating is shown: to the rater (their own rating and its follow-up, personal
- * numbers in text masked) and to staff (everything but the phone hash: a callback
- * contact appears only masked, with whether it is the applicant's own phone).
+ * numbers and e-mail addresses in text masked) and to staff (everything but the phone
+ * hash: a callback contact appears only masked, with whether it is the applicant's own
+ * phone).
  */
 
-import { maskPersonalNumbers } from '../../domain/pii.js';
+import { maskPublicText } from '../../domain/pii.js';
 import { canGiveFeedback, nextDueDate } from '../../domain/ratings/follow-up.js';
 import {
   callbackDone,
@@ -13,7 +14,7 @@ import {
   rectificationSettled,
 } from '../../domain/ratings/rating.js';
 
-const masked = (s: string | undefined) => (s === undefined ? undefined : maskPersonalNumbers(s));
+const masked = (s: string | undefined) => (s === undefined ? undefined : maskPublicText(s));
 
 export function raterView(r: Rating) {
   return {
