@@ -4,6 +4,7 @@
  */
 import { coreMessages } from './messages/core.js';
 import { critiqueMessages } from './messages/critiques.js';
+import { localMessages } from './messages/local.js';
 import { rankingMessages } from './messages/rankings.js';
 import { ratingMessages } from './messages/ratings.js';
 import { supervisionMessages } from './messages/supervision.js';
@@ -20,6 +21,7 @@ const messages = {
   ...rankingMessages,
   ...supervisionMessages,
   ...ratingMessages,
+  ...localMessages,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

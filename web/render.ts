@@ -5,24 +5,18 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { verifyBearer } from '../functions/api/auth.js';
 import type { Principal } from '../functions/domain/identity.js';
 import { platform } from '../functions/platform.js';
 import type { PageContext } from './components/Layout.js';
 import { type Lang, langOf } from './i18n.js';
+import { cookieOptions, sessionPrincipal } from './session.js';
 import { linksFor, roleLabel } from './staff-nav.js';
 
-export const TOKEN_COOKIE = 'wp_token';
 const YEAR = 365 * 24 * 3600;
 
-export async function staffOf(c: Context): Promise<Principal | undefined> {
-  const token = getCookie(c, TOKEN_COOKIE);
-  if (!token) return undefined;
-  try {
-    return await verifyBearer(`Bearer ${token}`);
-  } catch {
-    return undefined;
-  }
+/** The signed-in staff member, from the server-side session the cookie names (web/session.ts). */
+export function staffOf(c: Context): Promise<Principal | undefined> {
+  return sessionPrincipal(c);
 }
 
 /**
@@ -61,7 +55,7 @@ async function departmentNamesOf(p: Principal): Promise<Map<string, string>> {
 
 export async function pageContext(c: Context, extra: Partial<PageContext> = {}): Promise<PageContext> {
   const q = c.req.query('lang');
-  if (q === 'zh' || q === 'en') setCookie(c, 'wp_lang', q, { path: '/', maxAge: YEAR, sameSite: 'Lax' });
+  if (q === 'zh' || q === 'en') setCookie(c, 'wp_lang', q, cookieOptions(c, { maxAge: YEAR }));
   const lang = langOf(q === 'zh' || q === 'en' ? q : getCookie(c, 'wp_lang'));
   const url = new URL(c.req.url);
   const staff = await staffOf(c);

@@ -12,10 +12,13 @@ import { addMonths } from '../functions/domain/months.js';
 import { platform } from '../functions/platform.js';
 import { serviceCurves, unitCurves } from '../functions/usecases/curves.js';
 import { cityOverview } from '../functions/usecases/overview.js';
+import { registerApiDocsPages } from './api-docs.js';
 import { buildClientBundle, buildClientBundleGzip, CLIENT_ENTRIES, type ClientEntry } from './assets.js';
 import { calendarBanners } from './calendar-banners.js';
 import { Layout } from './components/Layout.js';
+import { FAVICON_SVG } from './favicon.js';
 import { t } from './i18n.js';
+import { formOf, guardPages, sameSitePath } from './page-guard.js';
 import { registerCritiquePages } from './pages/critiques/routes.js';
 import { DepartmentPage } from './pages/DepartmentPage.js';
 import { HomePage } from './pages/HomePage.js';
@@ -32,6 +35,7 @@ import { ServicesPage } from './pages/ServicesPage.js';
 import { StaffLandingPage } from './pages/StaffLandingPage.js';
 import { registerSupervisionPages } from './pages/supervision/routes.js';
 import { html, pageContext, staffOf } from './render.js';
+import { cookieOptions, endSession } from './session.js';
 import { consolesFor } from './staff-nav.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
@@ -61,8 +65,12 @@ sitePages.push(registerRatingPages);
 sitePages.push(registerCritiquePages);
 sitePages.push(registerRankingPages);
 sitePages.push(registerSupervisionPages);
+sitePages.push(registerApiDocsPages);
 
 export function mountSite(app: Hono): void {
+  // First, so that it runs before every page route (web/page-guard.tsx).
+  guardPages(app);
+
   app.get(
     '/assets/:file',
     ssgParams(() => CLIENT_ENTRIES.map((e) => ({ file: `${e}.js` }))),
@@ -82,15 +90,26 @@ export function mountSite(app: Hono): void {
     },
   );
 
+  // The icon every page links to (published as a file too); /favicon.ico for whoever asks by the old name.
+  const favicon = (c: Context) =>
+    c.body(FAVICON_SVG, 200, {
+      'content-type': 'image/svg+xml',
+      'cache-control': 'public, max-age=86400',
+      'x-content-type-options': 'nosniff',
+    });
+  app.get('/favicon.svg', favicon);
+  app.get('/favicon.ico', disableSSG(), favicon);
+
   app.post('/prefs/elder', async (c) => {
     const on = getCookie(c, 'wp_elder') !== '1';
-    setCookie(c, 'wp_elder', on ? '1' : '0', { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'Lax' });
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const back =
-      typeof form.back === 'string' && form.back.startsWith('/') && !form.back.startsWith('//')
-        ? form.back
-        : '/';
-    return c.redirect(back, 303);
+    setCookie(c, 'wp_elder', on ? '1' : '0', cookieOptions(c, { maxAge: 365 * 24 * 3600 }));
+    return c.redirect(sameSitePath((await formOf(c)).back), 303);
+  });
+
+  // Sign-out, whichever provider signed the staff member in: the session is deleted.
+  app.post('/staff/sign-out', async (c) => {
+    await endSession(c);
+    return c.redirect('/', 303);
   });
 
   app.get('/', async (c) => {

@@ -2,10 +2,21 @@
  * Staff authentication: a bearer JWT whose `cognito:groups` claim says who the caller
  * is. In AWS the key set is Cognito's JWKS (`WOODPECKER_JWKS_URL`); locally it is the
  * local issuer's public key (`WOODPECKER_JWT_PUBLIC_JWK`). The same code verifies both.
+ *
+ * A valid signature is not enough: the token must come from our issuer
+ * (`WOODPECKER_JWT_ISSUER`), be an access token (`token_use: access`, as Cognito marks
+ * them; an ID token is for the client that asked for it, not for this API) of one of
+ * our app clients (`client_id` in `WOODPECKER_JWT_CLIENT_IDS`, comma-separated; Cognito
+ * access tokens carry `client_id`, not `aud`), and carry an expiry. Without an issuer
+ * and client ids the server accepts no token at all (fails closed). These are the
+ * checks aws-jwt-verify's Cognito verifier makes; they are written out over jose
+ * because staff sign-in is moving to generic OIDC issuers, which that verifier does
+ * not cover, and jose is already what verifies the local issuer.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { createLocalJWKSet, createRemoteJWKSet, type JWK, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { hasRole, type Principal, principalFromGroups, type Role } from '../domain/identity.js';
+import { logger } from '../shared/powertools.js';
 import { ApiError } from './errors.js';
 
 /** The resource-server scope of the machine client for upstream case feeds. */
@@ -13,6 +24,15 @@ export const SYSTEM_SCOPE = 'woodpecker/system';
 
 let keySet: JWTVerifyGetKey | undefined;
 let keySetSource: string | undefined;
+let warnedUnconfigured = false;
+
+const notConfigured = (what: string): ApiError => {
+  if (!warnedUnconfigured) {
+    warnedUnconfigured = true;
+    logger.error('staff sign-in is not configured: every staff token is refused', { missing: what });
+  }
+  return new ApiError('unauthenticated', 'Staff sign-in is not configured on this server.');
+};
 
 function resolveKeySet(): JWTVerifyGetKey {
   const url = process.env.WOODPECKER_JWKS_URL;
@@ -21,10 +41,29 @@ function resolveKeySet(): JWTVerifyGetKey {
   if (keySet && keySetSource === source) return keySet;
   if (url) keySet = createRemoteJWKSet(new URL(url));
   else if (local) keySet = createLocalJWKSet({ keys: [JSON.parse(local) as JWK] });
-  else throw new ApiError('unauthenticated', 'Staff sign-in is not configured on this server.');
+  else throw notConfigured('WOODPECKER_JWKS_URL');
   keySetSource = source;
   return keySet;
 }
+
+/** What a staff token must say, from the environment; throws (401) when any part is missing. */
+export interface TokenPolicy {
+  issuer: string;
+  clientIds: readonly string[];
+}
+
+export function tokenPolicy(env: NodeJS.ProcessEnv = process.env): TokenPolicy {
+  const issuer = env.WOODPECKER_JWT_ISSUER?.trim();
+  if (!issuer) throw notConfigured('WOODPECKER_JWT_ISSUER');
+  const clientIds = (env.WOODPECKER_JWT_CLIENT_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  if (!clientIds.length) throw notConfigured('WOODPECKER_JWT_CLIENT_IDS');
+  return { issuer, clientIds };
+}
+
+const invalid = () => new ApiError('unauthenticated', 'The staff token is not valid.');
 
 /** Verify a bearer token; any failure is a 401, never a 5xx. */
 export async function verifyBearer(header: string | undefined): Promise<Principal> {
@@ -32,18 +71,22 @@ export async function verifyBearer(header: string | undefined): Promise<Principa
   if (!match?.[1])
     throw new ApiError('unauthenticated', 'A staff token is required: Authorization: Bearer <token>.');
   try {
-    const issuer = process.env.WOODPECKER_JWT_ISSUER;
+    const policy = tokenPolicy();
     const { payload } = await jwtVerify(match[1], resolveKeySet(), {
-      ...(issuer ? { issuer } : {}),
+      issuer: policy.issuer,
       algorithms: ['ES256', 'RS256'],
+      requiredClaims: ['exp', 'sub'],
     });
+    if (payload.token_use !== 'access') throw invalid();
+    if (typeof payload.client_id !== 'string' || !policy.clientIds.includes(payload.client_id))
+      throw invalid();
     const groups = payload['cognito:groups'];
     const list = Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [];
     // Upstream feeds sign in with Cognito's client-credentials flow: such machine tokens
     // carry no groups, only the resource server scope `woodpecker/system`.
     const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
     if (scopes.includes(SYSTEM_SCOPE)) list.push('system');
-    return principalFromGroups(String(payload.sub ?? 'unknown'), list);
+    return principalFromGroups(String(payload.sub), list);
   } catch (err) {
     if (err instanceof ApiError) throw err;
     const expired = (err as { code?: string }).code === 'ERR_JWT_EXPIRED';

@@ -2,6 +2,12 @@
  * Rating tokens: an HMAC over the case id and an expiry, so a token is useless for any
  * other case, cannot be guessed, and stops working after its period (30 days after
  * completion by default). Checked in constant time.
+ *
+ * Exactly one spelling of each token is accepted: the one `issueRatingToken` writes.
+ * Base64 decoders are lenient (padding, `+/` for `-_`, the unused low bits of the last
+ * symbol) and so is `parseInt` (leading zeros), but the token is also an identity —
+ * the rater's rate-limit bucket is keyed by it — so a second spelling of a valid token
+ * would be a second bucket. The check re-encodes what it parsed and compares.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -29,6 +35,7 @@ export function checkRatingToken(secret: string, caseId: string, token: string, 
   if (!m) return 'invalid';
   const exp = Number.parseInt(m[1]!, 36);
   const given = Buffer.from(m[2]!, 'base64url');
+  if (exp.toString(36) !== m[1] || given.toString('base64url') !== m[2]) return 'invalid';
   const expected = mac(secret, caseId, exp);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
   return now.getTime() / 1000 > exp ? 'expired' : 'valid';

@@ -7,12 +7,24 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import type { Item } from '../domain/aggregates/contribution.js';
-import { deltaOf } from '../domain/aggregates/contributors.js';
+import { aggregatedTypes, deltaOf } from '../domain/aggregates/contributors.js';
 import { applyDeltas, type SourceDelta } from './aggregates.js';
 import type { StoreClient } from './client.js';
 
+const aggregated = new Set(aggregatedTypes());
+
+/**
+ * An image as an item. Only the types that feed aggregates are read in full; of the
+ * rest (rankings, audit, seed markers…) the key and type suffice, since they move no
+ * figure — and the local poller's stream client reads an empty map inside them (a
+ * ranking unit without months) as an attribute with no value, which unmarshall refuses.
+ */
 function imageOf(image: unknown): Item | undefined {
-  return image ? (unmarshall(image as Record<string, AttributeValue>) as Item) : undefined;
+  if (!image) return undefined;
+  const attrs = image as Record<string, AttributeValue>;
+  const type = attrs.type?.S;
+  if (type === undefined || !aggregated.has(type)) return { pk: attrs.pk?.S, type };
+  return unmarshall(attrs);
 }
 
 export function deltasOfRecords(records: DynamoDBRecord[]): SourceDelta[] {

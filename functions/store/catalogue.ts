@@ -137,6 +137,7 @@ export class DynamoCatalogueStore implements CatalogueStore {
     cursor?: string;
     departmentId?: string;
   }): Promise<Page<Service>> {
+    const start = decodeCursor(options.cursor, { index: 'gsi1', partition: keys.serviceList('').gsi1pk });
     if (options.departmentId) {
       // A department has tens of services: read the catalogue listing and keep its own.
       const all = await this.gsi1List('SERVICES');
@@ -150,9 +151,9 @@ export class DynamoCatalogueStore implements CatalogueStore {
         TableName: this.store.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'SERVICES' },
+        ExpressionAttributeValues: { ':pk': keys.serviceList('').gsi1pk },
         Limit: options.limit,
-        ExclusiveStartKey: decodeCursor(options.cursor),
+        ExclusiveStartKey: start,
       }),
     );
     return { items: (out.Items ?? []).map(serviceOf), nextCursor: encodeCursor(out.LastEvaluatedKey) };

@@ -100,13 +100,14 @@ export class DynamoCritiqueAwardStore {
 
   /** The hall of fame: awards, newest first. */
   async awards(options: { limit: number; cursor?: string | undefined }): Promise<Page<AwardRecord>> {
-    const start = decodeCursor(options.cursor);
+    const { gsi1pk } = keys.critiqueAwardList('', '');
+    const start = decodeCursor(options.cursor, { index: 'gsi1', partition: gsi1pk });
     const out: QueryCommandOutput = await this.store.doc.send(
       new QueryCommand({
         TableName: this.store.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.critiqueAwardList('', '').gsi1pk },
+        ExpressionAttributeValues: { ':pk': gsi1pk },
         ScanIndexForward: false,
         Limit: options.limit,
         ExclusiveStartKey: start,

@@ -17,6 +17,7 @@ import {
   type QueryCommandOutput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { badRequest } from '../api/errors.js';
 import { addCalendarDays } from '../domain/calendar/index.js';
@@ -30,7 +31,8 @@ import {
 import { AWAITING_ANSWER, type Critique, type CritiqueStatus } from '../domain/critiques/model.js';
 import type { Page } from '../domain/ports.js';
 import type { StoreClient } from './client.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { conditionalWrite } from './conditional-write.js';
+import { type CursorShape, decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
 import { queryAll } from './query-all.js';
 import { itemAttributes } from './table-definition.js';
@@ -73,6 +75,11 @@ export function boardRowItem(filter: string, row: BoardRow): Record<string, unkn
     filter,
     ...row,
   };
+}
+
+/** Where a row stands on every board it is on: its sort key (newest last in DynamoDB's order). */
+export function boardPosition(row: Pick<BoardRow, 'createdAt' | 'trackingCode'>): string {
+  return keys.critiqueBoard('', row.createdAt, row.trackingCode).sk;
 }
 
 /** The board writes a change needs: rows to put (new or changed) and rows to delete. */
@@ -218,6 +225,27 @@ export class DynamoCritiqueStore {
   }
 
   /**
+   * Add a nitpicker key hash to a critique that already has keys and fewer than `max`
+   * (an identical resubmission collapsed into it gets a key of its own). The revision is
+   * bumped, so a change read before this one fails its condition and re-reads instead
+   * of writing the old key list back. False when the critique has no room or no keys.
+   */
+  addNitpickerKeyHash(trackingCode: string, hash: string, max: number): Promise<boolean> {
+    return conditionalWrite(
+      this.store.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.critique(trackingCode),
+          UpdateExpression:
+            'SET nitpickerKeyHashes = list_append(nitpickerKeyHashes, :hash), rev = rev + :one',
+          ConditionExpression: 'attribute_exists(nitpickerKeyHashes) AND size(nitpickerKeyHashes) < :max',
+          ExpressionAttributeValues: { ':hash': [hash], ':one': 1, ':max': max },
+        }),
+      ),
+    );
+  }
+
+  /**
    * Write changed critiques (each conditional on the revision it was read at), their
    * board rows and any `extra` items in one transaction. `conflict` when anything
    * changed meanwhile: the caller re-reads and applies its transition again.
@@ -259,13 +287,10 @@ export class DynamoCritiqueStore {
   private async page<T>(
     input: ConstructorParameters<typeof QueryCommand>[0],
     options: ListOptions,
-    partition: Record<string, string>,
+    list: CursorShape,
     map: (item: Record<string, unknown>) => T,
   ): Promise<Page<T> & { itemsRead: number }> {
-    const start = decodeCursor(options.cursor);
-    if (start && Object.entries(partition).some(([k, v]) => start[k] !== v)) {
-      throw badRequest('The cursor belongs to another list.');
-    }
+    const start = decodeCursor(options.cursor, list);
     const out: QueryCommandOutput = await this.store.doc.send(
       new QueryCommand({
         ...input,
@@ -293,7 +318,7 @@ export class DynamoCritiqueStore {
         ExpressionAttributeValues: { ':pk': gsi3pk },
       },
       options,
-      { gsi3pk },
+      { index: 'gsi3', partition: gsi3pk },
       (item) => strip<Critique>(item),
     );
   }
@@ -315,7 +340,7 @@ export class DynamoCritiqueStore {
           : { ExpressionAttributeValues: { ':pk': gsi1pk } }),
       },
       options,
-      { gsi1pk },
+      { index: 'gsi1', partition: gsi1pk },
       (item) => strip<Critique>(item),
     );
   }
@@ -331,7 +356,7 @@ export class DynamoCritiqueStore {
         ConsistentRead: true,
       },
       options,
-      { pk },
+      { index: 'table', partition: pk },
       (item) => strip<BoardRow & { filter: string }>(item),
     );
   }
@@ -339,37 +364,49 @@ export class DynamoCritiqueStore {
   /**
    * Board rows of several filters submitted in [from, to] (ISO instants), newest first,
    * at most `limit`: Open311's date-bounded queries. Each partition is read only as far
-   * as the limit needs; the lists are merged by time.
+   * as the limit needs; the lists are merged by board position (`boardPosition`, the
+   * rows' sort key, in DynamoDB's order). With `after` (a position inside the range),
+   * the rows after it: a stable place to resume, whatever was submitted since.
    */
   async boardRange(
     filters: BoardFilter[],
     from: string,
     to: string,
     limit: number,
+    after?: string,
   ): Promise<{ rows: BoardRow[]; itemsRead: number }> {
+    const upTo = `${to}#\uffff`;
+    if (after !== undefined && (after < from || after > upTo))
+      throw badRequest('The cursor belongs to another list.');
     let itemsRead = 0;
     const lists = await Promise.all(
       filters.map(async (f) => {
+        const pk = keys.critiqueBoardPartition(boardFilterKey(f));
         const { items, scannedCount } = await queryAll(
           this.store,
           {
             KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
-            ExpressionAttributeValues: {
-              ':pk': keys.critiqueBoardPartition(boardFilterKey(f)),
-              ':a': from,
-              ':b': `${to}#\uffff`,
-            },
+            ExpressionAttributeValues: { ':pk': pk, ':a': from, ':b': upTo },
             ScanIndexForward: false,
           },
-          { limit },
+          { limit, startKey: after === undefined ? undefined : { pk, sk: after } },
         );
         itemsRead += scannedCount;
         return items.map((item) => strip<BoardRow>(item));
       }),
     );
-    const merged = lists
+    const sorted = lists
       .flat()
-      .sort((a, b) => (b.createdAt + b.trackingCode).localeCompare(a.createdAt + a.trackingCode));
-    return { rows: merged.slice(0, limit), itemsRead };
+      .map((row) => ({ row, at: boardPosition(row) }))
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    // A critique moving between two of the filters while they are read may be in both.
+    const seen = new Set<string>();
+    const rows: BoardRow[] = [];
+    for (const { row } of sorted) {
+      if (seen.has(row.trackingCode)) continue;
+      seen.add(row.trackingCode);
+      rows.push(row);
+    }
+    return { rows: rows.slice(0, limit), itemsRead };
   }
 }

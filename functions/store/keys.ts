@@ -205,6 +205,13 @@ export const keys = {
     gsi2sk: `${date}#ORDER:${id}`,
   }),
 
+  /**
+   * A signed-in staff member's server-side session, by the SHA-256 of the random id its
+   * cookie holds (one strongly consistent GetItem per page; sign-out deletes it). The
+   * table never holds the cookie value itself. Expires by TTL.
+   */
+  staffSession: (idHash: string) => ({ pk: `SESSION#${idHash}`, sk: 'SESSION' }),
+
   /** A fixed-window rate-limit counter; expires by TTL after its window. */
   rateLimit: (bucket: string, window: string) => ({ pk: `RL#${bucket}`, sk: window }),
 } as const;

@@ -111,7 +111,11 @@ export class DynamoRatingStore {
         ...(filter ? { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names } : {}),
         ScanIndexForward: false,
       },
-      { startKey: decodeCursor(options.cursor), limit: options.limit, maxRequests: 10 },
+      {
+        startKey: decodeCursor(options.cursor, { index: 'gsi1', partition: gsi1pk }),
+        limit: options.limit,
+        maxRequests: 10,
+      },
     );
     return { items: items.map(ratingOf), nextCursor: encodeCursor(lastKey) };
   }
@@ -122,6 +126,7 @@ export class DynamoRatingStore {
     options: { limit: number; cursor?: string | undefined },
   ): Promise<RatingPage> {
     const { gsi3pk } = keys.appealByStatus(status, '', '');
+    const start = decodeCursor(options.cursor, { index: 'gsi3', partition: gsi3pk });
     const out = await this.store.doc.send(
       new QueryCommand({
         TableName: this.store.tableName,
@@ -130,7 +135,7 @@ export class DynamoRatingStore {
         ExpressionAttributeValues: { ':pk': gsi3pk },
         ScanIndexForward: status === 'pending',
         Limit: options.limit,
-        ExclusiveStartKey: decodeCursor(options.cursor),
+        ExclusiveStartKey: start,
       }),
     );
     return { items: (out.Items ?? []).map(ratingOf), nextCursor: encodeCursor(out.LastEvaluatedKey) };

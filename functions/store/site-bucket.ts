@@ -14,6 +14,7 @@ const TYPES: Record<string, string> = {
   json: 'application/json',
   csv: 'text/csv; charset=utf-8',
   txt: 'text/plain; charset=utf-8',
+  svg: 'image/svg+xml',
 };
 
 export function s3FileSystem(bucket: string, client?: S3Client): FileSystemModule {

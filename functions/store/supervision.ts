@@ -117,6 +117,11 @@ export async function ordersOfDepartment(
 ): Promise<OrderPage> {
   const { gsi1pk } = keys.orderByDepartment(departmentId, '', '');
   const range = options.fromIso && options.toIso;
+  const start = decodeCursor(options.cursor, {
+    index: 'gsi1',
+    partition: gsi1pk,
+    sortRange: range ? { from: options.fromIso!, to: `${options.toIso}\uffff` } : undefined,
+  });
   const out: QueryCommandOutput = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
@@ -132,7 +137,7 @@ export async function ordersOfDepartment(
         : {}),
       ScanIndexForward: false,
       Limit: options.limit,
-      ExclusiveStartKey: decodeCursor(options.cursor),
+      ExclusiveStartKey: start,
     }),
   );
   return { items: (out.Items ?? []).map(orderOf), nextCursor: encodeCursor(out.LastEvaluatedKey) };
@@ -144,15 +149,17 @@ export async function ordersByStatus(
   status: OrderStatus,
   options: { limit: number; cursor?: string | undefined },
 ): Promise<OrderPage> {
+  const { gsi3pk } = keys.orderByStatus(status, '', '');
+  const start = decodeCursor(options.cursor, { index: 'gsi3', partition: gsi3pk });
   const out: QueryCommandOutput = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
       IndexName: 'gsi3',
       KeyConditionExpression: 'gsi3pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.orderByStatus(status, '', '').gsi3pk },
+      ExpressionAttributeValues: { ':pk': gsi3pk },
       ScanIndexForward: false,
       Limit: options.limit,
-      ExclusiveStartKey: decodeCursor(options.cursor),
+      ExclusiveStartKey: start,
     }),
   );
   return { items: (out.Items ?? []).map(orderOf), nextCursor: encodeCursor(out.LastEvaluatedKey) };

@@ -6,6 +6,9 @@ import * as z from 'zod/mini';
 import { dateSchema, idSchema, instantSchema } from '../api/validation.js';
 import { CHANNELS } from '../domain/cases/case.js';
 
+/** Cases per `POST /api/v1/cases:batch` call. */
+export const MAX_BATCH = 500;
+
 export const suspensionSchema = z.strictObject({
   from: dateSchema,
   to: z.optional(dateSchema),

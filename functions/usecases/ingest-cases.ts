@@ -26,7 +26,8 @@ import { caseInputSchema } from './case-schema.js';
 import { standingOf } from './case-standing.js';
 import { invitesBySms } from './rating-invitations.js';
 
-export const MAX_BATCH = 500;
+export { MAX_BATCH } from './case-schema.js';
+
 const CONCURRENCY = 16;
 
 export interface IngestResult {

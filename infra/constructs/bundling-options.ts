@@ -57,6 +57,13 @@ export const clientBundleCommand = (outputDir: string) =>
   `"${join(projectRoot, 'node_modules', '.bin', 'esbuild')}" "${join(projectRoot, 'web', 'client')}"/*.ts --bundle --minify --format=esm --target=es2020 --log-level=warning --outdir="${outputDir}/assets"`;
 
 /**
+ * The API reference page (web/api-docs.tsx) serves Scalar's standalone browser build from
+ * the site; the publisher reads it from `assets/scalar.js` beside the handler.
+ */
+export const apiReferenceCopyCommand = (outputDir: string) =>
+  `mkdir -p "${outputDir}/assets" && cp "${join(projectRoot, 'node_modules', '@scalar', 'api-reference', 'dist', 'browser', 'standalone.js')}" "${outputDir}/assets/scalar.js"`;
+
+/**
  * SDK clients called at most once per cold start or rarely (the platform secret, an
  * SMS, the site bucket's uploads) are taken from the Lambda runtime's own AWS SDK and
  * loaded with a dynamic import only when used; the DynamoDB client, on every request's
@@ -85,7 +92,10 @@ export function cdkBundlingOptions(group?: string): BundlingOptions {
           commandHooks: {
             beforeBundling: () => [],
             beforeInstall: () => [],
-            afterBundling: (_inputDir: string, outputDir: string) => [clientBundleCommand(outputDir)],
+            afterBundling: (_inputDir: string, outputDir: string) => [
+              clientBundleCommand(outputDir),
+              apiReferenceCopyCommand(outputDir),
+            ],
           },
         }
       : {}),

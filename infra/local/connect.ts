@@ -4,13 +4,13 @@
  * when none runs, a DynamoDB Local of their own on that folder. With `--table` and no
  * local data they talk to AWS with the default credential chain instead.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createStoreClient, type StoreClient } from '../../functions/store/client.js';
 import { ensureTable } from './create-table.js';
 import { startDynamo } from './dynamodb-local.js';
 import { acquireLock } from './lock.js';
-import { dataPaths } from './paths.js';
+import { dataPaths, writePrivateFile } from './paths.js';
 import { isAlive } from './processes.js';
 
 export interface RuntimeInfo {
@@ -23,7 +23,7 @@ export interface RuntimeInfo {
 export const runtimeFile = (root: string) => path.join(root, 'runtime.json');
 
 export function writeRuntimeInfo(root: string, info: RuntimeInfo): () => void {
-  writeFileSync(runtimeFile(root), JSON.stringify(info));
+  writePrivateFile(runtimeFile(root), JSON.stringify(info));
   return () => rmSync(runtimeFile(root), { force: true });
 }
 

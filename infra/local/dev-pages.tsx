@@ -1,18 +1,24 @@
 /**
  * Local-only pages: a dev sign-in for the demo staff users (one per role) and the
  * outbox of notifications the cloud would send. They exist only in `npm start`
- * wiring; in AWS, staff sign in with Cognito.
+ * wiring; in AWS, staff sign in with Cognito. Signing in here goes the way a provider's
+ * sign-in will: the local issuer signs a token, the token is verified like Cognito's,
+ * and a server-side session is started from it (web/session.ts); signing out ends it.
+ * The same page guard as the site's covers these forms.
  */
 import type { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
 import { recentOutbox } from '../../functions/usecases/notifications.js';
 import { Layout } from '../../web/components/Layout.js';
 import { t } from '../../web/i18n.js';
-import { html, pageContext, TOKEN_COOKIE } from '../../web/render.js';
+import { formOf, guardPages } from '../../web/page-guard.js';
+import { html, pageContext } from '../../web/render.js';
+import { endSession, identityFromToken, startSession } from '../../web/session.js';
 import { DEMO_USERS } from './demo-users.js';
 import { type IssuerKeys, signStaffToken } from './issuer.js';
 
 export function mountDevPages(app: Hono, options: { issuerKeys: IssuerKeys }): void {
+  // Mounted before the site: the guard must come before these routes too.
+  guardPages(app);
   app.get('/dev/sign-in', async (c) => {
     const ctx = await pageContext(c);
     return html(
@@ -55,7 +61,7 @@ export function mountDevPages(app: Hono, options: { issuerKeys: IssuerKeys }): v
   });
 
   app.post('/dev/sign-in', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await formOf(c);
     const user = DEMO_USERS.find((u) => u.id === form.user);
     if (!user) return c.redirect('/dev/sign-in', 303);
     const token = await signStaffToken(options.issuerKeys, {
@@ -63,12 +69,12 @@ export function mountDevPages(app: Hono, options: { issuerKeys: IssuerKeys }): v
       groups: user.groups,
       name: user.name,
     });
-    setCookie(c, TOKEN_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 8 * 3600 });
+    await startSession(c, await identityFromToken(token, 'local-dev'));
     return c.redirect(user.home, 303);
   });
 
-  app.post('/dev/sign-out', (c) => {
-    deleteCookie(c, TOKEN_COOKIE, { path: '/' });
+  app.post('/dev/sign-out', async (c) => {
+    await endSession(c);
     return c.redirect('/', 303);
   });
 

@@ -4,6 +4,7 @@
  * and a lock left by a crashed process (pid gone) is taken over.
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { PRIVATE_FILE_MODE } from './paths.js';
 import { isAlive } from './processes.js';
 
 export class DataFolderInUseError extends Error {}
@@ -11,7 +12,7 @@ export class DataFolderInUseError extends Error {}
 export function acquireLock(file: string, folder: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(file, 'wx');
+      const fd = openSync(file, 'wx', PRIVATE_FILE_MODE);
       writeSync(fd, String(process.pid));
       closeSync(fd);
       return () => {

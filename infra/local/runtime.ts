@@ -4,9 +4,6 @@
  * pages. `npm start`, the integration tests and the soak run all start it through
  * here, so they exercise the same wiring.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createApiApp } from '../../functions/api/local-app.js';
 import { publish } from '../../functions/handlers/site-publisher.js';
@@ -25,9 +22,10 @@ import { writeRuntimeInfo } from './connect.js';
 import { ensureTable } from './create-table.js';
 import { mountDevPages } from './dev-pages.js';
 import { type RunningDynamo, startDynamo } from './dynamodb-local.js';
-import { type IssuerKeys, LOCAL_ISSUER, loadOrCreateIssuerKeys } from './issuer.js';
+import { type IssuerKeys, loadOrCreateIssuerKeys, localVerifierEnv } from './issuer.js';
+import { LOCAL_HOST, serveLocal } from './local-server.js';
 import { acquireLock } from './lock.js';
-import { dataPaths } from './paths.js';
+import { dataPaths, tightenDataFolder } from './paths.js';
 import { loadOrCreateSecret } from './secrets.js';
 import { StreamPoller } from './stream-poller.js';
 
@@ -44,6 +42,12 @@ export interface PlatformOptions {
   log?: (message: string) => void;
   /** Receives the stop function as soon as there is anything to stop (signal handlers). */
   onStop?: (stop: () => Promise<void>) => void;
+  /**
+   * The scheduled jobs (sweeper, site publisher) skip their runs until this resolves:
+   * `npm start` holds them while the demo seed loads, so nothing is swept or published
+   * from partial data. A rejection keeps them held.
+   */
+  holdJobsUntil?: Promise<unknown>;
   /** Called after the table exists and before the server starts (seeding). */
   beforeServe?: (
     platform: Platform,
@@ -87,13 +91,13 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const store = createStoreClient({ tableName, endpoint: dynamo.endpoint });
     cleanups.push(() => store.raw.destroy());
     if ((await ensureTable(store.raw, tableName)) === 'created') log(`Created table ${tableName}.`);
+    tightenDataFolder(paths); // the database file DynamoDB Local just created
 
     const issuerKeys = await loadOrCreateIssuerKeys(paths.issuerKeyFile);
     Object.assign(process.env, {
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       WOODPECKER_TABLE: tableName,
-      WOODPECKER_JWT_PUBLIC_JWK: JSON.stringify(issuerKeys.publicJwk),
-      WOODPECKER_JWT_ISSUER: LOCAL_ISSUER,
+      ...localVerifierEnv(issuerKeys),
       WOODPECKER_SECRET: loadOrCreateSecret(paths.secretsFile),
       WOODPECKER_SITE_DIR: paths.siteDir,
     });
@@ -137,10 +141,17 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
     if (background) {
       // The same handlers the cloud's EventBridge schedules call.
+      let held = options.holdJobsUntil !== undefined;
+      options.holdJobsUntil?.then(
+        () => {
+          held = false;
+        },
+        () => {},
+      );
       const every = (ms: number, name: string, job: () => Promise<unknown>) => {
         let running = false;
         const timer = setInterval(() => {
-          if (running) return;
+          if (running || held) return;
           running = true;
           job()
             .catch((err) => log(`${name} failed: ${String(err)}`))
@@ -159,12 +170,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       mountDevPages(a, { issuerKeys });
       mountSite(a);
     });
-    const server = await new Promise<Server>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, () =>
-        resolve(s as Server),
-      );
-      (s as Server).once('error', reject);
-    });
+    // Loopback only, and only for requests addressed to it (see local-server.ts).
+    const { server, port } = await serveLocal(app, options.port ?? 0);
     cleanups.push(
       () =>
         new Promise<void>((resolve) => {
@@ -172,8 +179,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
           server.closeAllConnections?.();
         }),
     );
-    const port = (server.address() as AddressInfo).port;
-    const url = `http://127.0.0.1:${port}`;
+    const url = `http://${LOCAL_HOST}:${port}`;
     cleanups.push(
       writeRuntimeInfo(paths.root, { pid: process.pid, endpoint: dynamo.endpoint, tableName, url }),
     );

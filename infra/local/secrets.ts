@@ -3,7 +3,8 @@
  * folder. In AWS it lives in Secrets Manager.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writePrivateFile } from './paths.js';
 
 export function loadOrCreateSecret(file: string): string {
   if (existsSync(file)) {
@@ -11,6 +12,6 @@ export function loadOrCreateSecret(file: string): string {
     if (typeof secret === 'string' && secret.length >= 32) return secret;
   }
   const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, JSON.stringify({ secret }), { mode: 0o600 });
+  writePrivateFile(file, JSON.stringify({ secret }));
   return secret;
 }

@@ -1,10 +1,15 @@
 /**
  * `npm start`: the whole platform on this machine. Honours PORT (default 3000),
- * WOODPECKER_DATA (default .data) and WOODPECKER_SEED (demo | none). Seeds the demo on
- * first start with a progress bar, then prints the URL. Ctrl-C, SIGTERM and a crash
- * all stop DynamoDB Local before exiting, so no Java process outlives it.
+ * WOODPECKER_DATA (default .data), WOODPECKER_SEED (demo | none) and
+ * WOODPECKER_SEED_VOLUME (share of the demo's volume, default 1). Serves first and
+ * prints the URL; on a first start the demo data then loads behind the served site,
+ * with a progress bar here and a notice on every page, while the scheduled jobs wait
+ * for it to finish. A start cut short while seeding resumes the seed on the next start.
+ * Ctrl-C, SIGTERM and a crash all stop DynamoDB Local before exiting, so no Java
+ * process outlives it (which is what lets `npm run dev` restart it on every change).
  */
 import './local-env.js';
+import { setDemoLoading } from '../../web/demo-loading.js';
 import { DataFolderInUseError } from './lock.js';
 import { type RunningPlatform, startPlatform } from './runtime.js';
 import { isSeeded, seedDemo } from './seed/index.js';
@@ -13,6 +18,7 @@ import './seed/extensions.js';
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = process.env.WOODPECKER_DATA || '.data';
 const seed = process.env.WOODPECKER_SEED ?? 'demo';
+const seedVolume = Number(process.env.WOODPECKER_SEED_VOLUME || 1);
 const log = (m: string) => process.stdout.write(`${m}\n`);
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -23,12 +29,24 @@ if (seed !== 'demo' && seed !== 'none') {
   process.stderr.write(`WOODPECKER_SEED must be demo or none, not ${seed}\n`);
   process.exit(2);
 }
+if (!(seedVolume > 0 && seedVolume <= 1)) {
+  process.stderr.write(
+    `WOODPECKER_SEED_VOLUME must be a share of the demo, above 0 and at most 1, not ${process.env.WOODPECKER_SEED_VOLUME}\n`,
+  );
+  process.exit(2);
+}
 
 process.env.WOODPECKER_PUBLIC_URL ??= `http://localhost:${port}`;
 const started = performance.now();
 let running: RunningPlatform | undefined;
 let stopPlatform: (() => Promise<void>) | undefined;
 let stopping = false;
+/** Whether this start has the demo to load (decided before the server answers). */
+let seeding = false;
+let jobsMayRun: () => void = () => {};
+const seeded = new Promise<void>((resolve) => {
+  jobsMayRun = resolve;
+});
 
 async function shutdown(code: number, reason: string) {
   if (stopping) return;
@@ -62,13 +80,13 @@ try {
     onStop: (stop) => {
       stopPlatform = stop;
     },
-    beforeServe: async (platform, r) => {
-      if (seed === 'demo' && !(await isSeeded(platform))) {
-        log('First start: seeding the demo data…');
-        await seedDemo(platform, { interactive: process.stdout.isTTY, log });
-        log('Building the aggregates from the stream…');
-        await r.drain(300_000);
-      }
+    // The sweeper and the site publisher run only on complete data.
+    holdJobsUntil: seeded,
+    beforeServe: async (platform) => {
+      seeding = seed === 'demo' && !(await isSeeded(platform));
+      // Set before the server answers, so no page is served without the notice meanwhile.
+      setDemoLoading(seeding);
+      if (!seeding) jobsMayRun();
     },
   });
   if (stopping) process.exit(0);
@@ -86,4 +104,33 @@ try {
   process.stderr.write(`Could not start: ${(err as Error).stack ?? err}\n`);
   await stopPlatform?.();
   process.exit(1);
+}
+
+if (seeding && running) void loadDemo(running);
+
+/** The demo seed behind the served site: progress here, the notice on the pages until done. */
+async function loadDemo(r: RunningPlatform): Promise<void> {
+  log('First start: loading the demo data; the site already serves, and says so until it is done…');
+  try {
+    await seedDemo(r.platform, {
+      interactive: process.stdout.isTTY,
+      log,
+      share: seedVolume,
+      settle: async () => {
+        log('Building the aggregates from the stream…');
+        await r.drain(300_000);
+      },
+    });
+  } catch (err) {
+    if (stopping) return; // stopped mid-seed: the next start resumes it
+    process.stderr.write(
+      `The demo seed failed (the next start resumes it): ${(err as Error).stack ?? err}\n`,
+    );
+    await shutdown(1, 'demo seed failed');
+    return;
+  }
+  setDemoLoading(false);
+  jobsMayRun();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  log(`Demo data loaded in ${seconds} s: http://localhost:${r.port}`);
 }

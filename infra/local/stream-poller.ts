@@ -5,7 +5,7 @@
  * redelivers, which the aggregator tolerates), and retries a partial batch failure
  * from the first failed record instead of dropping it — Lambda's own semantics.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   type _Record,
@@ -19,6 +19,7 @@ import {
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { writePrivateFile } from './paths.js';
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
 
@@ -110,7 +111,7 @@ export class StreamPoller {
   private save(): void {
     const file = this.options.checkpointFile;
     if (!file) return;
-    writeFileSync(`${file}.tmp`, JSON.stringify(this.checkpoints));
+    writePrivateFile(`${file}.tmp`, JSON.stringify(this.checkpoints));
     renameSync(`${file}.tmp`, file);
   }
 

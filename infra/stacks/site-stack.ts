@@ -1,13 +1,22 @@
 /**
  * The public face: a private bucket of statically published pages behind CloudFront
  * (origin access control), the API as a second origin for `/api/*` and `/open311/*`
- * (so public writes pass the WAF), security headers on every response, and the site
- * publisher that renders the pages into the bucket.
+ * (so public writes pass the WAF) that carries the origin secret header (so the API
+ * can believe CloudFront's viewer address), security headers on every response, and
+ * the site publisher that renders the pages into the bucket.
  *
  * The publisher lives here rather than in the API stack: the CDN needs the API's
  * address, so the API stack cannot also depend on this stack's bucket.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  SecretValue,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -18,8 +27,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as eventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/shared/origin-secret.js';
 import { WoodpeckerFunction } from '../constructs/woodpecker-function.js';
 
 /**
@@ -85,6 +96,10 @@ export interface SiteStackProps extends StackProps {
   readonly table: dynamodb.ITable;
   /** `<api-id>.execute-api.<region>.amazonaws.com`. */
   readonly apiDomainName: string;
+  /** Sent to the API origin as `ORIGIN_VERIFY_HEADER` (the API stack's `originSecret`). */
+  readonly originSecret: secretsmanager.ISecret;
+  /** Pin a version of it (after a rotation, so the template changes and CloudFront re-reads it). */
+  readonly originSecretVersion?: string;
   /** The CLOUDFRONT-scope web ACL from the us-east-1 edge stack. */
   readonly webAclArn: string;
   readonly domainName?: string;
@@ -169,9 +184,16 @@ export class SiteStack extends Stack {
       enableAcceptEncodingBrotli: true,
     });
 
+    // The origin secret header proves to the API that a request came through here (a
+    // viewer's own header of that name is overwritten). A CloudFormation dynamic
+    // reference: resolved at deploy time, never in the template or the cloud assembly.
+    const originSecret = SecretValue.secretsManager(props.originSecret.secretArn, {
+      ...(props.originSecretVersion ? { versionId: props.originSecretVersion } : {}),
+    });
     const apiOrigin = new origins.HttpOrigin(props.apiDomainName, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: originSecret.unsafeUnwrap() },
     });
     // No caching (a write is visible to the next read), every viewer header but Host
     // (API Gateway routes on its own host name); Authorization is forwarded because

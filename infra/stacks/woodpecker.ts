@@ -10,6 +10,8 @@
  * - `officeEmail`: the efficiency office's first user; `alarmEmail` (default officeEmail)
  * - `authDomainPrefix` (default `woodpecker-<account>`), `sendSms` (`true` to send SMS)
  * - `stackPrefix` (default `Woodpecker`) to deploy a second copy in the same account
+ * - `originSecretVersion`: after rotating the CDN origin secret, its new version id, so
+ *   the site stack's template changes and CloudFront reads the new value (docs/deploy.md)
  */
 import type { App } from 'aws-cdk-lib';
 import { ApiStack } from './api-stack.js';
@@ -32,6 +34,7 @@ export interface WoodpeckerConfig {
   alarmEmail?: string;
   authDomainPrefix: string;
   sendSms: boolean;
+  originSecretVersion?: string;
 }
 
 export function readWoodpeckerConfig(app: App): WoodpeckerConfig {
@@ -57,6 +60,7 @@ export function readWoodpeckerConfig(app: App): WoodpeckerConfig {
     alarmEmail: text('alarmEmail') ?? officeEmail,
     authDomainPrefix: text('authDomainPrefix') ?? `woodpecker-${account}`,
     sendSms: text('sendSms') === 'true',
+    originSecretVersion: text('originSecretVersion'),
   };
 }
 
@@ -111,6 +115,8 @@ export function defineWoodpecker(app: App, config = readWoodpeckerConfig(app)): 
     crossRegionReferences: true,
     table: stateful.table,
     apiDomainName: api.apiDomainName,
+    originSecret: api.originSecret,
+    originSecretVersion: config.originSecretVersion,
     webAclArn: edge.webAcl.attrArn,
     domainName: config.domainName,
     certificate: edge.certificate,

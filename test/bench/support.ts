@@ -14,8 +14,8 @@ import { type RunningDynamo, startDynamo } from '../../infra/local/dynamodb-loca
 import {
   groupsFor,
   type IssuerKeys,
-  LOCAL_ISSUER,
   loadOrCreateIssuerKeys,
+  localVerifierEnv,
   signStaffToken,
   type TokenRole,
 } from '../../infra/local/issuer.js';
@@ -40,8 +40,7 @@ export async function benchEnv(tableName = 'bench'): Promise<BenchEnv> {
   Object.assign(process.env, {
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     WOODPECKER_TABLE: tableName,
-    WOODPECKER_JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk),
-    WOODPECKER_JWT_ISSUER: LOCAL_ISSUER,
+    ...localVerifierEnv(keys),
     WOODPECKER_SECRET: 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
   });
   const platform = createPlatform(store);

@@ -12,6 +12,7 @@ describe.runIf(CHROMIUM_PATH)('the find-fault window in Chromium', () => {
   let s: TestServer;
   let browser: Browser;
   let code: string;
+  let key: string;
 
   beforeAll(async () => {
     ({ server: s, browser } = await startBrowserTier({ now: '2026-11-20T10:00:00+08:00' }));
@@ -28,9 +29,15 @@ describe.runIf(CHROMIUM_PATH)('the find-fault window in Chromium', () => {
     await page.locator('#contact').fill('13900002222');
     await page.getByLabel(/我同意平台/).check();
     await page.getByRole('button', { name: '提交找茬' }).click();
-    await page.waitForURL(/\/critiques\/[0-9A-Z]{10}\?new=1$/);
+    await page.waitForURL(/\/critiques\/[0-9A-Z]{10}\?new=1&key=[0-9A-Z]{26}$/);
     code = (await page.locator('.ok .code').textContent())!.trim();
     expect(code).toMatch(/^[0-9A-Z]{10}$/);
+    // The receipt gives the nitpicker a private link and key of their own, apart from the public code.
+    key = (await page.locator('.cr-private-key').textContent())!.trim();
+    expect(key).toMatch(/^[0-9A-Z]{26}$/);
+    await expect(page.locator('a.cr-private-link').getAttribute('href')).resolves.toBe(
+      `${s.url}/critiques/${code}?key=${key}`,
+    );
     const text = await page.locator('p.cr-text').first().textContent();
     expect(text).toContain('<script>window.__pwned = 1</script>');
     expect(text).toContain('138****5678');
@@ -43,7 +50,7 @@ describe.runIf(CHROMIUM_PATH)('the find-fault window in Chromium', () => {
     const checked = await newPage(browser);
     await checked.goto(`${s.url}/critiques/new`);
     expect(await axeViolations(checked)).toEqual([]);
-    await checked.goto(`${s.url}/critiques/${code}?new=1`);
+    await checked.goto(`${s.url}/critiques/${code}?new=1&key=${key}`);
     expect(await checked.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await axeViolations(checked)).toEqual([]);
     await checked.context().close();
@@ -100,7 +107,15 @@ describe.runIf(CHROMIUM_PATH)('the find-fault window in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await axeViolations(page)).toEqual([]);
 
-    // The nitpicker confirms it is solved through the page's form.
+    // Found by its public code, the page asks for the private key; a wrong one is refused.
+    await page.getByLabel('私人密钥').fill('0'.repeat(26));
+    await page.getByRole('button', { name: '已解决' }).click();
+    await expect(page.locator('.errors[role=alert]').textContent()).resolves.toContain('私人密钥不对');
+    await expect(page.locator('.badge.answered').count()).resolves.toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The nitpicker confirms it is solved through the page's form, with the key from the receipt.
+    await page.getByLabel('私人密钥').fill(key.toLowerCase());
     await page.getByRole('button', { name: '已解决' }).click();
     await page.waitForURL(/confirmed=1$/);
     await expect(page.locator('.ok[role=status]').textContent()).resolves.toContain('已记录');

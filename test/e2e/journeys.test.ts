@@ -260,7 +260,7 @@ describe.runIf(CHROMIUM_PATH)('every role’s journey in Chromium', () => {
     await tabTo(page, 'input[name=consent]');
     await page.keyboard.press('Space');
     await tabTo(page, '.cr-form button[type=submit]');
-    await Promise.all([page.waitForURL(/\?new=1$/), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(/\?new=1&key=[0-9A-Z]{26}$/), page.keyboard.press('Enter')]);
     trackingCode = (await page.locator('.ok .code').textContent())!.trim();
     expect(trackingCode).toMatch(/^[0-9A-Z]{10}$/);
     await expectAccessible(page);

@@ -137,6 +137,17 @@ describe('every function (one construct)', () => {
     expect(env.WOODPECKER_PUBLIC_URL).toBe(testSiteOrigin);
   });
 
+  it('staff and pages accept access tokens of the two app clients of the pool only (WOODPECKER_JWT_CLIENT_IDS)', () => {
+    for (const f of [api.functions.staff, api.functions.pages]) {
+      const env = t.toJSON().Resources[logicalId(api, f.fn)].Properties.Environment.Variables;
+      // Fn::Join over the staff web client's and the machine client's ids (imported from the stateful stack).
+      const joined = env.WOODPECKER_JWT_CLIENT_IDS?.['Fn::Join'];
+      expect(joined?.[0]).toBe(',');
+      expect(joined?.[1]).toHaveLength(2);
+      expect(JSON.stringify(joined[1])).toMatch(/StaffWebClient[\s\S]*SystemMachineClient/);
+    }
+  });
+
   it('sends SMS only when asked, and then only from staff', () => {
     for (const f of Object.values(api.functions)) {
       expect(actionsOf(t, logicalId(api, f.role))).not.toContain('sns:Publish');

@@ -4,7 +4,12 @@
  * with their sign-in, role and same-origin checks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCatalogue, startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import {
+  SITE_ORIGIN,
+  seedCatalogue,
+  startTestPlatform,
+  type TestPlatform,
+} from '../support/test-platform.js';
 
 let t: TestPlatform;
 
@@ -13,6 +18,7 @@ const form = (fields: Record<string, string>, headers: Record<string, string> = 
   headers: {
     'content-type': 'application/x-www-form-urlencoded',
     'user-agent': `pages-${Math.random()}`,
+    origin: SITE_ORIGIN,
     ...headers,
   },
 });
@@ -38,14 +44,15 @@ describe('the submit form', () => {
     );
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
-    expect(location).toMatch(/^\/critiques\/[0-9A-Z]{10}\?new=1$/);
+    // The receipt is the nitpicker's private link: the public code plus their private key.
+    expect(location).toMatch(/^\/critiques\/[0-9A-Z]{10}\?new=1&key=[0-9A-Z]{26}$/);
     const page = await t.call('GET', location);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; 建议');
     expect(page.text).not.toContain('<script>alert(1)');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
-    const code = location.slice('/critiques/'.length, -'?new=1'.length);
+    const code = location.slice('/critiques/'.length, location.indexOf('?'));
     const api = await t.call('GET', `/api/v1/critiques/${code}`);
     expect(api.body).toMatchObject({
       category: 'suggestion',
@@ -110,7 +117,8 @@ describe('the submit form', () => {
 
 describe('the staff console', () => {
   let code: string;
-  const cookie = (token: string) => ({ cookie: `wp_token=${token}` });
+  let key: string;
+  const cookie = async (token: string) => ({ cookie: await t.session(token) });
 
   beforeAll(async () => {
     const res = await t.call(
@@ -119,38 +127,39 @@ describe('the staff console', () => {
       form({ category: 'correction', target: 'service:FOOD', text: '页面办理测试 13812345678' }),
     );
     code = res.headers.get('location')!.split('/')[2]!.split('?')[0]!;
+    key = new URL(res.headers.get('location')!, 'http://x').searchParams.get('key')!;
   });
 
   it('lets the office triage and route through forms, and refuses foreign origins and the wrong role', async () => {
     const office = await t.token('office');
     const market = await t.token('department', 'market');
     expect((await t.call('POST', `/staff/critiques/${code}/accept`, form({}))).status).toBe(401);
-    expect((await t.call('POST', `/staff/critiques/${code}/accept`, form({}, cookie(market)))).status).toBe(
-      403,
-    );
+    expect(
+      (await t.call('POST', `/staff/critiques/${code}/accept`, form({}, await cookie(market)))).status,
+    ).toBe(403);
     const foreign = await t.call(
       'POST',
       `/staff/critiques/${code}/accept`,
-      form({}, { ...cookie(office), origin: 'https://evil.example' }),
+      form({}, { ...(await cookie(office)), origin: 'https://evil.example' }),
     );
     expect(foreign.status).toBe(403);
     const accepted = await t.call(
       'POST',
       `/staff/critiques/${code}/accept`,
-      form({}, { ...cookie(office), origin: 'http://localhost' }),
+      form({}, { ...(await cookie(office)), origin: SITE_ORIGIN }),
     );
     expect(accepted.status).toBe(303);
     expect(accepted.headers.get('location')).toBe(`/staff/critiques/${code}?saved=1`);
     const routed = await t.call(
       'POST',
       `/staff/critiques/${code}/route`,
-      form({ departmentId: 'market', replyDays: '3' }, cookie(office)),
+      form({ departmentId: 'market', replyDays: '3' }, await cookie(office)),
     );
     expect(routed.status).toBe(303);
     const bad = await t.call(
       'POST',
       `/staff/critiques/${code}/route`,
-      form({ departmentId: 'market', replyDays: '99' }, cookie(office)),
+      form({ departmentId: 'market', replyDays: '99' }, await cookie(office)),
     );
     expect(bad.status).toBe(400);
     const view = await t.call('GET', `/api/v1/staff/critiques/${code}`, { token: office });
@@ -160,59 +169,70 @@ describe('the staff console', () => {
   it('lets the assigned department answer through the form; other departments are refused', async () => {
     const market = await t.token('department', 'market');
     const housing = await t.token('department', 'housing');
-    expect((await t.call('GET', `/staff/critiques/${code}`, { headers: cookie(housing) })).status).toBe(403);
-    const page = await t.call('GET', `/staff/critiques/${code}`, { headers: cookie(market) });
+    expect((await t.call('GET', `/staff/critiques/${code}`, { headers: await cookie(housing) })).status).toBe(
+      403,
+    );
+    const page = await t.call('GET', `/staff/critiques/${code}`, { headers: await cookie(market) });
     expect(page.status).toBe(200);
     expect(page.text).toContain('13812345678');
     expect(page.text).toContain(`action="/staff/critiques/${code}/reply"`);
     expect(page.text).not.toContain(`action="/staff/critiques/${code}/accept"`);
     expect(
-      (await t.call('POST', `/staff/critiques/${code}/reply`, form({ text: 'x' }, cookie(housing)))).status,
+      (await t.call('POST', `/staff/critiques/${code}/reply`, form({ text: 'x' }, await cookie(housing))))
+        .status,
     ).toBe(403);
     expect(
-      (await t.call('POST', `/staff/critiques/${code}/reply`, form({ text: '   ' }, cookie(market)))).status,
+      (await t.call('POST', `/staff/critiques/${code}/reply`, form({ text: '   ' }, await cookie(market))))
+        .status,
     ).toBe(400);
     const answered = await t.call(
       'POST',
       `/staff/critiques/${code}/reply`,
-      form({ text: '已处理' }, cookie(market)),
+      form({ text: '已处理' }, await cookie(market)),
     );
     expect(answered.status).toBe(303);
-    const inbox = await t.call('GET', '/staff/critiques', { headers: cookie(market) });
+    const inbox = await t.call('GET', '/staff/critiques', { headers: await cookie(market) });
     expect(inbox.text).toContain(`/staff/critiques/${code}`);
   });
 
   it('takes the critic’s verdict through the public page form', async () => {
-    const bad = await t.call('POST', `/critiques/${code}/confirm`, form({ verdict: 'maybe' }));
+    // The tracking code alone (anyone's, from the board) cannot give the verdict.
+    const anyone = await t.call('POST', `/critiques/${code}/confirm`, form({ verdict: 'solved' }));
+    expect(anyone.status).toBe(401);
+    const bad = await t.call('POST', `/critiques/${code}/confirm`, form({ verdict: 'maybe', key }));
     expect(bad.status).toBe(400);
     const res = await t.call(
       'POST',
       `/critiques/${code}/confirm`,
-      form({ verdict: 'not-solved', comment: '还是不行' }),
+      form({ verdict: 'not-solved', comment: '还是不行', key }),
     );
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`/critiques/${code}?confirmed=1`);
+    expect(res.headers.get('location')).toBe(`/critiques/${code}?key=${key}&confirmed=1`);
     const page = await t.call('GET', `/critiques/${code}?confirmed=1`);
     expect(page.text).toContain('还是不行');
     const api = await t.call('GET', `/api/v1/critiques/${code}`);
     expect(api.body).toMatchObject({ status: 'reopened', notSolvedCount: 1 });
-    const again = await t.call('POST', `/critiques/${code}/confirm`, form({ verdict: 'solved' }));
+    const again = await t.call('POST', `/critiques/${code}/confirm`, form({ verdict: 'solved', key }));
     expect(again.status).toBe(409);
   });
 
   it('issues and revokes Open311 keys from the office console; the key is shown once', async () => {
     const office = await t.token('office');
-    const issued = await t.call('POST', '/staff/open311-keys', form({ name: '合作 App' }, cookie(office)));
+    const issued = await t.call(
+      'POST',
+      '/staff/open311-keys',
+      form({ name: '合作 App' }, await cookie(office)),
+    );
     expect(issued.status).toBe(200);
     const key = /([0-9A-Z]{10}\.[A-Za-z0-9_-]{43})/.exec(issued.text)?.[1];
     expect(key).toBeDefined();
-    const list = await t.call('GET', '/staff/open311-keys', { headers: cookie(office) });
+    const list = await t.call('GET', '/staff/open311-keys', { headers: await cookie(office) });
     expect(list.text).toContain('合作 App');
     expect(list.text).not.toContain(key!.split('.')[1]);
     const id = key!.split('.')[0]!;
-    expect((await t.call('POST', `/staff/open311-keys/${id}/revoke`, form({}, cookie(office)))).status).toBe(
-      303,
-    );
+    expect(
+      (await t.call('POST', `/staff/open311-keys/${id}/revoke`, form({}, await cookie(office)))).status,
+    ).toBe(303);
     const refused = await t.call(
       'POST',
       '/open311/v2/requests.json',

@@ -19,9 +19,13 @@ async function submit(body: unknown, ua = `test-agent-${uaCounter++}`, address =
   });
 }
 
+/** The private keys of the critiques made here, by tracking code: what the nitpicker holds. */
+const nitpickerKeys = new Map<string, string>();
+
 async function newCritique(body: Record<string, unknown> = {}) {
   const res = await submit({ category: 'correction', text: `问题 ${uaCounter} ${Math.random()}`, ...body });
   expect(res.status).toBe(201);
+  nitpickerKeys.set(res.body.trackingCode, res.body.nitpickerKey);
   return res.body.trackingCode as string;
 }
 
@@ -51,7 +55,8 @@ describe('submitting a critique', () => {
       contact: 'wang@example.com',
     });
     expect(res.status).toBe(201);
-    expect(Object.keys(res.body)).toEqual(['trackingCode']);
+    // The public tracking code, and the nitpicker's private key and link (see critiques-trust.test.ts).
+    expect(Object.keys(res.body)).toEqual(['trackingCode', 'nitpickerKey', 'privateUrl']);
     const code = res.body.trackingCode as string;
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
     expect(parseTrackingCode(code)).toBe(code);
@@ -242,8 +247,13 @@ describe('the lifecycle', () => {
     expect(sms?.text).toContain(`/critiques/${code}`);
 
     // "Not solved" reopens it with a new deadline, and is counted.
+    const nitpickerKey = nitpickerKeys.get(code);
+    // The tracking code is public: alone it cannot give the verdict.
+    expect(
+      (await t.call('POST', `/api/v1/critiques/${code}/confirmation`, { body: { solved: true } })).status,
+    ).toBe(401);
     const notSolved = await t.call('POST', `/api/v1/critiques/${code}/confirmation`, {
-      body: { solved: false, comment: '窗口还是要 7 份' },
+      body: { nitpickerKey, solved: false, comment: '窗口还是要 7 份' },
     });
     expect(notSolved.status).toBe(200);
     expect(notSolved.body).toMatchObject({ status: 'reopened', notSolvedCount: 1, replyDue: '2026-12-01' });
@@ -258,10 +268,16 @@ describe('the lifecycle', () => {
       rectification: '统一窗口与网上指南，材料减为 5 份。',
     });
 
-    const solved = await t.call('POST', `/api/v1/critiques/${code}/confirmation`, { body: { solved: true } });
+    const solved = await t.call('POST', `/api/v1/critiques/${code}/confirmation`, {
+      body: { nitpickerKey, solved: true },
+    });
     expect(solved.body).toMatchObject({ status: 'rectified', confirmation: 'solved', notSolvedCount: 1 });
     expect(
-      (await t.call('POST', `/api/v1/critiques/${code}/confirmation`, { body: { solved: false } })).status,
+      (
+        await t.call('POST', `/api/v1/critiques/${code}/confirmation`, {
+          body: { nitpickerKey, solved: false },
+        })
+      ).status,
     ).toBe(409);
 
     t.clock.set('2026-11-26T11:00:00+08:00');

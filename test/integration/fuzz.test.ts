@@ -12,13 +12,32 @@
  *   same before and after);
  * - a caller without a valid token gets 401, and a caller of the wrong role or another
  *   department gets 403, whatever they send (authentication, then authorisation, then
- *   validation).
+ *   validation);
+ * - over real HTTP (`FUZZ_HTTP=1`), no request loses its connection.
+ *
+ * `npm test` runs every property with one fixed seed, so CI is deterministic: the same
+ * inputs on every run. A failure prints how to replay it. `npm run fuzz`
+ * (test/fuzz/explore.ts) explores: many more runs, a new random seed every pass, over
+ * HTTP, for as long as asked. The knobs, all environment variables:
+ * - `FUZZ_SEED`: the seed (default {@link DEFAULT_SEED});
+ * - `FUZZ_RUNS`: runs per property (default 200);
+ * - `FUZZ_HTTP=1`: serve the app on a loopback port and send every probe over HTTP;
+ * - `FUZZ_STORE_EVERY`: compare the table on one probe in N (default 1: every probe;
+ *   the comparison is a Scan, the slowest part of a probe);
+ * - `FUZZ_DEADLINE`: epoch milliseconds after which properties stop early (explore);
+ * - `FUZZ_PROPERTY_SECONDS`: at most this long per property (explore: every property
+ *   gets its turn in a pass, however many runs are asked for);
+ * - `FUZZ_STATS`: a file to append this run's counts to, as a JSON line (explore).
  */
+import { appendFileSync } from 'node:fs';
+import { maxHeaderSize, type Server } from 'node:http';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../functions/api/app-factory.js';
 import { KNOWN_ATTRIBUTES, POST_FIELDS as OPEN311_POST_FIELDS } from '../../functions/api/open311/app.js';
+import { LOCAL_HOST, serveLocal } from '../../infra/local/local-server.js';
+import { identityFromToken, openSession } from '../../web/session.js';
 import {
   buildWorld,
   changes,
@@ -26,6 +45,7 @@ import {
   IDENTITIES,
   type Identity,
   open311ShapeProblem,
+  type RawResponse,
   rawCall,
   snapshot,
   UNAUTHENTICATED,
@@ -42,14 +62,38 @@ import {
   type RouteSpec,
   requestOf,
 } from '../support/route-catalogue.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { SITE_ORIGIN, startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
+/** The seed of `npm test`: fixed, so every run sends the same inputs (`npm run fuzz` explores). */
+const DEFAULT_SEED = 20261120;
+
+/** An integer from the environment, or the fallback; anything else stops the run (a typo must not go unnoticed). */
+function intFromEnv(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`${name} must be an integer ${min}..${max}, not ${raw}`);
+  return n;
+}
+
+const SEED = intFromEnv('FUZZ_SEED', DEFAULT_SEED, -(2 ** 31), 2 ** 32 - 1);
 /** Runs per property: enough to find the usual mistakes, small enough for `npm test`. */
-const RUNS = Number(process.env.WOODPECKER_FUZZ_RUNS ?? 200);
+const RUNS = intFromEnv('FUZZ_RUNS', 200, 1, 10_000_000);
+const OVER_HTTP = process.env.FUZZ_HTTP === '1';
+const STORE_EVERY = intFromEnv('FUZZ_STORE_EVERY', 1, 1, 1_000_000);
+const DEADLINE = intFromEnv('FUZZ_DEADLINE', 0, 0, Number.MAX_SAFE_INTEGER);
+const PROPERTY_MS = intFromEnv('FUZZ_PROPERTY_SECONDS', 0, 0, 86_400) * 1000;
+const FUZZ_PATH = process.env.FUZZ_PATH || undefined;
 
 let t: TestPlatform;
+/** The same app served on a loopback port as `npm start` serves it (`FUZZ_HTTP=1`). */
+let server: { server: Server; url: string } | undefined;
 let w: World;
 let baseline: Map<string, string>;
+/** What this run sent: requests, those whose connection was lost, those Node's HTTP parser refused. */
+const sent = { requests: 0, dropped: 0, headTooLarge: 0 };
+const started = Date.now();
 
 const api = apiRoutes();
 const pages = pageRoutes();
@@ -59,10 +103,28 @@ const withParams = [...api, ...pages].filter((r) => paramsOf(r.path).length > 0)
 
 beforeAll(async () => {
   t = await startTestPlatform({ now: '2026-11-20T10:00:00+08:00' });
+  if (OVER_HTTP) {
+    const served = await serveLocal(t.app, 0);
+    server = { server: served.server, url: `http://${LOCAL_HOST}:${served.port}` };
+  }
   w = await buildWorld(t);
   baseline = await snapshot(t);
 });
-afterAll(() => t?.stop());
+afterAll(async () => {
+  await settled();
+  if (process.env.FUZZ_STATS) {
+    const stats = { seed: SEED, runs: RUNS, http: OVER_HTTP, ...sent, ms: Date.now() - started };
+    appendFileSync(process.env.FUZZ_STATS, `${JSON.stringify(stats)}\n`);
+  }
+  if (server) {
+    const s = server.server;
+    await new Promise<void>((resolve) => {
+      s.close(() => resolve());
+      s.closeAllConnections();
+    });
+  }
+  await t?.stop();
+});
 
 const spec = (ref: RouteRef): RouteSpec => {
   const s = ROUTE_TABLE[ref.key];
@@ -100,19 +162,94 @@ function pathOf(url: string): string {
 }
 
 /**
- * Send one request and check the properties every answer must have. Returns the
- * response so a property can add its own checks.
+ * Whether Node's HTTP parser, not the app, refused a request: a bare 431 for a request
+ * line and headers over `http.maxHeaderSize` (16 KiB). The app never sees it; in the
+ * cloud API Gateway and CloudFront refuse such requests with their own answers too.
  */
-async function probe(p: Probe, options: { compareStore?: boolean } = {}) {
-  const res = await rawCall(t, p.method, p.url, {
+function refusedByParser(p: Probe, res: RawResponse): boolean {
+  if (!server || res.status !== 431 || res.headers.get('content-type')) return false;
+  const lines = [
+    `${p.method} ${p.url} HTTP/1.1`,
+    ...Object.entries(p.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
+  ];
+  if (p.token) lines.push(`authorization: Bearer ${p.token}`);
+  // Undici adds host, connection, accept, user-agent and the like: a few hundred bytes.
+  return lines.reduce((n, l) => n + Buffer.byteLength(l, 'latin1') + 2, 0) + 512 > maxHeaderSize;
+}
+
+/** Why a request failed below HTTP (reset, closed, timed out): undici puts it in the cause. */
+function transportError(err: unknown): string {
+  const e = err as { message?: string; cause?: { code?: string; message?: string } };
+  return [e.cause?.code, e.cause?.message ?? e.message].filter(Boolean).join(': ');
+}
+
+/** One request, in process (`app.request`) or over real HTTP; a lost connection is a failure. */
+async function send(p: Probe): Promise<RawResponse> {
+  sent.requests++;
+  const init = {
     ...(p.body === undefined ? {} : { body: p.body }),
     headers: p.headers ?? {},
     ...(p.token ? { token: p.token } : {}),
-  });
+  };
+  if (!server) return rawCall(t, p.method, p.url, init);
+  const headers: Record<string, string> = { ...init.headers };
+  if (p.token !== undefined && headers.authorization === undefined)
+    headers.authorization = `Bearer ${p.token}`;
+  const withBody = p.body !== undefined && p.method !== 'GET' && p.method !== 'HEAD';
+  try {
+    const res = await fetch(`${server.url}${p.url}`, {
+      method: p.method,
+      headers,
+      redirect: 'manual',
+      ...(withBody ? { body: typeof p.body === 'string' ? p.body : new Uint8Array(p.body!) } : {}),
+    });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, headers: res.headers, text, body };
+  } catch (err) {
+    sent.dropped++;
+    throw new Error(`dropped connection (${transportError(err)}) for ${describeProbe(p)}`);
+  }
+}
+
+/**
+ * Send one request and check the properties every answer must have. Returns the
+ * response so a property can add its own checks. With `FUZZ_STORE_EVERY=N` the table is
+ * compared on one probe in N (the probe before takes the snapshot it is compared with).
+ */
+async function probe(p: Probe, options: { compareStore?: boolean } = {}) {
+  const run = settled().then(() => probeNow(p, options));
+  inflight = run;
+  return run;
+}
+
+/**
+ * The probe in flight. A property's time limit (`interruptAfterTimeLimit`) abandons the
+ * run it interrupts, probe and all, and the next property starts at once: the next
+ * probe waits for it, so probes never overlap and each one's table comparison sees
+ * only what it did.
+ */
+let inflight: Promise<unknown> = Promise.resolve();
+const settled = () =>
+  inflight.then(
+    () => undefined,
+    () => undefined,
+  );
+
+async function probeNow(p: Probe, options: { compareStore?: boolean }) {
+  const n = sent.requests + 1;
+  const res = { ...(await send(p)), parserRefused: false };
   const where = describeProbe(p);
   if (res.status >= 500) throw new Error(`${res.status} for ${where}: ${res.text.slice(0, 300)}`);
   const path = pathOf(p.url);
-  if (res.status >= 400) {
+  res.parserRefused = refusedByParser(p, res);
+  if (res.parserRefused) sent.headTooLarge++;
+  if (res.status >= 400 && !res.parserRefused) {
     const problem = path.startsWith('/open311/v2/')
       ? open311ShapeProblem(res, /\.xml$/i.test(path))
       : path.startsWith('/api/v1/') || path === '/api/v1'
@@ -121,6 +258,11 @@ async function probe(p: Probe, options: { compareStore?: boolean } = {}) {
     if (problem) throw new Error(`error shape (${problem}) for ${where}: ${res.text.slice(0, 300)}`);
   }
   if (options.compareStore === false) return res;
+  if (n % STORE_EVERY !== 0) {
+    // Not compared: renew the baseline only when the next probe is.
+    if ((n + 1) % STORE_EVERY === 0) baseline = await snapshot(t);
+    return res;
+  }
   const after = await snapshot(t);
   if (res.status >= 400) {
     const stored = changes(baseline, after);
@@ -532,12 +674,25 @@ function routeAndCaller(routes: RouteRef[]) {
 /** A failure report short enough to read: huge generated values are cut. */
 function shortReport<T>(details: fc.RunDetails<T>): void {
   if (!details.failed) return;
+  // Exploring (a deadline or time per property): a property stopped before its first run found nothing.
+  if ((DEADLINE || PROPERTY_MS) && details.interrupted && details.counterexamplePath === null) return;
   const example = fc.stringify(details.counterexample);
   const error =
     details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  const knobs = [
+    `FUZZ_SEED=${details.seed}`,
+    ...(RUNS === 200 ? [] : [`FUZZ_RUNS=${RUNS}`]),
+    ...(OVER_HTTP ? ['FUZZ_HTTP=1'] : []),
+    ...(STORE_EVERY === 1 ? [] : [`FUZZ_STORE_EVERY=${STORE_EVERY}`]),
+    ...(PROPERTY_MS ? [`FUZZ_PROPERTY_SECONDS=${PROPERTY_MS / 1000}`] : []),
+  ].join(' ');
+  const name = expect.getState().currentTestName?.split(' > ').at(-1) ?? '';
+  const only = `'${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "'\\''")}'`;
   throw new Error(
     [
       `Property failed after ${details.numRuns} runs (seed ${details.seed}, path "${details.counterexamplePath}")`,
+      `Reproduce: ${knobs} npx vitest run test/integration/fuzz.test.ts`,
+      `  or only this property, only the failing input: ${knobs} FUZZ_PATH=${details.counterexamplePath} npx vitest run test/integration/fuzz.test.ts -t ${only}`,
       `Counterexample: ${example.length > 1500 ? `${example.slice(0, 1500)}…(${example.length} chars)` : example}`,
       `Error: ${error.length > 2500 ? `${error.slice(0, 2500)}…` : error}`,
     ].join('\n'),
@@ -546,7 +701,20 @@ function shortReport<T>(details: fc.RunDetails<T>): void {
 
 /** fast-check settings of every property (typed per property, hence a function). */
 function options<T>(): fc.Parameters<T> {
-  return { numRuns: RUNS, endOnFailure: true, reporter: shortReport };
+  const budgets = [
+    ...(DEADLINE ? [Math.max(1, DEADLINE - Date.now())] : []),
+    ...(PROPERTY_MS ? [PROPERTY_MS] : []),
+  ];
+  return {
+    seed: SEED,
+    numRuns: RUNS,
+    endOnFailure: true,
+    reporter: shortReport,
+    ...(FUZZ_PATH ? { path: FUZZ_PATH } : {}),
+    ...(budgets.length
+      ? { interruptAfterTimeLimit: Math.min(...budgets), markInterruptAsFailure: false }
+      : {}),
+  };
 }
 
 describe('fuzzing every endpoint', () => {
@@ -670,7 +838,7 @@ describe('fuzzing every endpoint', () => {
             ...(req?.body === undefined ? {} : { body: req.body }),
             headers: {
               ...(req?.headers ?? {}),
-              ...(token && ref.group === 'page' ? { cookie: `wp_token=${token}` } : {}),
+              ...(token && ref.group === 'page' ? { cookie: w.cookies[id]! } : {}),
             },
             ...(token && ref.group !== 'page' ? { token } : {}),
           });
@@ -703,7 +871,7 @@ describe('fuzzing every endpoint', () => {
                   ...(req?.body === undefined ? {} : { body: req.body }),
                   headers: {
                     ...(req?.headers ?? {}),
-                    ...(token && !row ? { cookie: `wp_token=${token}` } : {}),
+                    ...(token && !row ? { cookie: w.cookies[id]! } : {}),
                   },
                   ...(token && row ? { token } : {}),
                 },
@@ -748,7 +916,7 @@ describe('fuzzing every endpoint', () => {
             ...(req.body === undefined ? {} : { body: req.body }),
             headers: { ...req.headers, ...headers, authorization },
           });
-          if (ref.group === 'staff' && res.status !== 401)
+          if (ref.group === 'staff' && res.status !== 401 && !res.parserRefused)
             throw new Error(
               `${ref.key} with Authorization ${JSON.stringify(authorization.slice(0, 100))}: ${res.status}`,
             );
@@ -794,6 +962,7 @@ describe('fuzzing every endpoint', () => {
         // An oversize body is refused before anything else, as the API gateway's own payload limit would.
         const size = typeof body === 'string' ? Buffer.byteLength(body) : (body?.length ?? 0);
         if (res.status === 413 && code === 'too_large' && size > MAX_BODY_BYTES) return;
+        if (res.parserRefused) return;
         if (res.status !== e.status || code !== e.code)
           throw new Error(`${ref.key} as ${id}: ${res.status} ${code}, expected ${e.status} ${e.code}`);
       }),
@@ -890,8 +1059,18 @@ describe('fuzzing every endpoint', () => {
             version: '1',
           };
           const url = `${fillPath(ref.path, values)}${query === undefined ? '' : `?${query}`}`;
+          // Signing out ends the session for good: it gets a session of its own, not the
+          // identity's shared one, which the rest of the run (and the regressions) rely on.
           const token = w.tokens[id];
-          const cookies = [token ? `wp_token=${token}` : '', cookieJunk ?? ''].filter(Boolean).join('; ');
+          const own =
+            ref.path === '/staff/sign-out' && token && !UNAUTHENTICATED.includes(id)
+              ? `wp_session=${(await openSession(await identityFromToken(token, 'test'))).id}`
+              : undefined;
+          if (own) {
+            await settled();
+            baseline = await snapshot(t);
+          }
+          const cookies = [own ?? w.cookies[id] ?? '', cookieJunk ?? ''].filter(Boolean).join('; ');
           await probe({
             method: ref.method,
             url,
@@ -911,6 +1090,49 @@ describe('fuzzing every endpoint', () => {
 });
 
 describe('regressions found by fuzzing', () => {
+  it('over HTTP, an answer sent before a large body is read keeps the connection (seed 160732537)', async () => {
+    // Found by `npm run fuzz`: DELETE /api/v1/staff/open311-keys/:id with a 600 KB body
+    // was answered without reading it, and the server then closed the keep-alive socket
+    // under the client (UND_ERR_SOCKET "other side closed"). The local server now says
+    // `Connection: close` on such answers (infra/local/local-server.ts).
+    const own = server ? undefined : await serveLocal(t.app, 0);
+    const base = server?.url ?? `http://${LOCAL_HOST}:${own!.port}`;
+    const big = `{"text":"${'字'.repeat(204_800)}"}`;
+    const office = { authorization: `Bearer ${w.tokens.office}` };
+    try {
+      const answers: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        for (const [method, url, headers] of [
+          ['DELETE', '/api/v1/staff/open311-keys/NOSUCHKEY0', office],
+          ['POST', `/api/v1/staff/critiques/${w.critiqueNew}/reject`, {}],
+          ['POST', '/api/v1/critiques', { 'content-type': 'application/json' }],
+        ] as const) {
+          try {
+            const res = await fetch(`${base}${url}`, { method, body: big, headers });
+            answers.push(`${method} ${url.split('/').slice(0, 5).join('/')} ${res.status}`);
+            await res.text();
+          } catch (err) {
+            answers.push(`${method} ${url} dropped: ${transportError(err)}`);
+          }
+        }
+      }
+      expect(new Set(answers)).toEqual(
+        new Set([
+          'DELETE /api/v1/staff/open311-keys 404',
+          'POST /api/v1/staff/critiques 401',
+          'POST /api/v1/critiques 413',
+        ]),
+      );
+    } finally {
+      if (own) {
+        await new Promise<void>((resolve) => {
+          own.server.close(() => resolve());
+          own.server.closeAllConnections();
+        });
+      }
+    }
+  });
+
   it('another department’s staff get 403 for a review or order action whatever the body', async () => {
     for (const url of [
       `/api/v1/staff/reviews/${w.badCase}/appeal`,
@@ -941,7 +1163,7 @@ describe('regressions found by fuzzing', () => {
   });
 
   it('staff pages given an over-long id answer 404, not a 5xx', async () => {
-    const cookie = { cookie: `wp_token=${w.tokens.office}` };
+    const cookie = { cookie: w.cookies.office!, origin: SITE_ORIGIN };
     const long = 'Z'.repeat(3000);
     expect((await rawCall(t, 'GET', `/staff/reviews/${long}`, { headers: cookie })).status).toBe(404);
     expect((await rawCall(t, 'POST', `/staff/open311-keys/${long}/revoke`, { headers: cookie })).status).toBe(

@@ -2,7 +2,8 @@
  * Open311 GeoReport v2 over critiques, checked against the specification
  * (wiki.open311.org/GeoReport_v2 and the open311/schema-validation JSON Schemas):
  * every endpoint in .json and .xml, the spec's field names and types, its request
- * filters and limits (90-day window, 1,000 results), and its error format.
+ * filters and limits (90-day window), paging (page_size, page and a stable cursor in a
+ * Link header, as GeoReport servers commonly extend the spec), and its error format.
  */
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -547,30 +548,29 @@ describe('a single request', () => {
   });
 });
 
-describe('the 90-day default window and the 1,000-result cap', () => {
-  it('reads at most 1,000 requests, newest first, and nothing older than 90 days by default', async () => {
-    t.clock.set('2026-11-25T12:00:00+08:00');
-    const now = t.clock.now().getTime();
+describe('paging: page_size, page and a stable cursor', () => {
+  let now: number;
+  let old: Critique;
+  /** A critique accepted at `at`, with the board rows the suggestion queries read. */
+  const make = (text: string, at: number): Critique => {
+    const c = newCritique(
+      {
+        trackingCode: newTrackingCode(),
+        category: 'suggestion',
+        text,
+        targetType: 'general',
+        channel: 'web',
+        clientHash: 'x',
+      },
+      new Date(at),
+    );
+    return { ...c, status: 'accepted', rev: 2 };
+  };
+  async function store(critiques: Critique[]) {
     const items: Record<string, unknown>[] = [];
-    const make = (i: number, at: number): Critique => {
-      const c = newCritique(
-        {
-          trackingCode: newTrackingCode(),
-          category: 'suggestion',
-          text: `filler ${i}`,
-          targetType: 'general',
-          channel: 'web',
-          clientHash: 'x',
-        },
-        new Date(at),
-      );
-      return { ...c, status: 'accepted', rev: 2 };
-    };
-    const old = make(-1, now - 120 * 86_400_000);
-    const fillers = Array.from({ length: 1010 }, (_, i) => make(i, now - 60 * 86_400_000 + i * 60_000));
-    // Only the board partitions the two queries read, to keep the load small.
+    // Only the board partitions the queries read, to keep the load small.
     const wanted = new Set(['open|g|suggestion', '*|g|suggestion']);
-    for (const c of [old, ...fillers]) {
+    for (const c of critiques) {
       items.push(critiqueItem(c));
       for (const f of boardFilterKeysOf(c)) if (wanted.has(f)) items.push(boardRowItem(f, boardRowOf(c)));
     }
@@ -589,15 +589,133 @@ describe('the 90-day default window and the 1,000-result cap', () => {
         }
       }),
     );
-    const res = await t.call('GET', '/open311/v2/requests.json?service_code=suggestion&status=open');
+  }
+  const descriptions = (res: any) => res.body.map((r: any) => r.description as string);
+  const fillers = (from: number, to: number) =>
+    Array.from({ length: from - to + 1 }, (_, i) => `filler ${from - i}`);
+  /** The next page's URL from the Link header (path and query), or null on the last page. */
+  function next(res: { headers: Headers }): string | null {
+    const link = res.headers.get('link');
+    if (!link) return null;
+    const m = /^<([^>]+)>; rel="next"$/.exec(link);
+    if (!m) throw new Error(`not a Link next header: ${link}`);
+    const url = new URL(m[1]!);
+    expect(url.origin).toBe('http://localhost:3000');
+    return `${url.pathname}${url.search}`;
+  }
+  const SUGGESTIONS = '/open311/v2/requests.json?service_code=suggestion&status=open';
+
+  beforeAll(async () => {
+    t.clock.set('2026-11-25T12:00:00+08:00');
+    now = t.clock.now().getTime();
+    old = make('too old', now - 120 * 86_400_000);
+    // 1,010 requests in the last 90 days, a minute apart: filler 1009 is the newest.
+    await store([
+      old,
+      ...Array.from({ length: 1010 }, (_, i) => make(`filler ${i}`, now - 60 * 86_400_000 + i * 60_000)),
+    ]);
+  });
+
+  it('answers 50 by default, newest first, with a Link to the next page that keeps the query', async () => {
+    const res = await t.call('GET', SUGGESTIONS);
     expect(res.status).toBe(200);
-    expect(res.body).toHaveLength(1000);
-    expect(res.body[0].description).toBe('filler 1009');
-    expect(res.body.map((r: any) => r.service_request_id)).not.toContain(old.trackingCode);
+    expect(descriptions(res)).toEqual(fillers(1009, 960));
+    const url = next(res)!;
+    const query = new URLSearchParams(url.split('?')[1]);
+    expect(url.startsWith('/open311/v2/requests.json?')).toBe(true);
+    expect(query.get('service_code')).toBe('suggestion');
+    expect(query.get('status')).toBe('open');
+    expect(query.get('cursor')).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(descriptions(await t.call('GET', url))).toEqual(fillers(959, 910));
+    // Browsers' CORS clients may read it.
+    const cors = await t.call('GET', SUGGESTIONS, { headers: { origin: 'https://partner.example' } });
+    expect(cors.headers.get('access-control-expose-headers')).toMatch(/link/i);
+  });
+
+  it('pages of up to 200 by page number reach the first 1,000; beyond is a 400 pointing to the cursor', async () => {
+    expect(descriptions(await t.call('GET', `${SUGGESTIONS}&page_size=200`))).toEqual(fillers(1009, 810));
+    expect(descriptions(await t.call('GET', `${SUGGESTIONS}&page_size=200&page=2`))).toEqual(
+      fillers(809, 610),
+    );
+    const fifth = await t.call('GET', `${SUGGESTIONS}&page_size=200&page=5`);
+    expect(descriptions(fifth)).toEqual(fillers(209, 10));
+    // A page number's next page is the cursor's: it goes on past the first 1,000.
+    expect(descriptions(await t.call('GET', next(fifth)!))).toEqual(fillers(9, 0));
+    const beyond = await t.call('GET', `${SUGGESTIONS}&page_size=200&page=6`);
+    expectJsonError(beyond, 400);
+    expect(beyond.body[0].description).toMatch(/cursor/);
+    for (const bad of ['page_size=201', 'page_size=0', 'page_size=-1', 'page_size=1.5', 'page=0', 'page=x'])
+      expectJsonError(await t.call('GET', `${SUGGESTIONS}&${bad}`), 400);
+    expectXmlError(
+      await t.call('GET', '/open311/v2/requests.xml?service_code=suggestion&page_size=1000'),
+      400,
+    );
+  });
+
+  it('following the cursor reads every request of the window once, whatever is submitted meanwhile', async () => {
+    const seen: string[] = [];
+    let url: string | null = `${SUGGESTIONS}&page_size=200`;
+    let pages = 0;
+    while (url) {
+      const res = await t.call('GET', url);
+      expect(res.status).toBe(200);
+      seen.push(...descriptions(res));
+      url = next(res);
+      // New requests arrive while the client pages: they are newer than the pages to come.
+      if (pages++ === 0) await store([make('arrived meanwhile', now - 1000)]);
+    }
+    expect(pages).toBe(6);
+    expect(seen).toEqual(fillers(1009, 0));
+    // In xml the same, with the same header.
+    const xml = await t.call(
+      'GET',
+      '/open311/v2/requests.xml?service_code=suggestion&status=open&page_size=2',
+    );
+    const doc = parseXml(xml.text);
+    expect(doc.children.map((c) => texts(c).description)).toEqual(['arrived meanwhile', 'filler 1009']);
+    const more = await t.call('GET', next(xml)!);
+    expect(parseXml(more.text).children.map((c) => texts(c).description)).toEqual(fillers(1008, 1007));
+  });
+
+  it('keeps a cursor’s window as time passes, and nothing older than 90 days comes by default', async () => {
+    const first = await t.call('GET', `${SUGGESTIONS}&page_size=200&page=5`);
+    // Page numbers shift: the request that arrived meanwhile moved page 5 by one.
+    expect(descriptions(first).at(-1)).toBe('filler 11');
+    const url = next(first)!;
+    t.clock.set(new Date(now + 100 * 86_400_000));
+    try {
+      // The default window has moved past every filler; the cursor's has not.
+      expect(descriptions(await t.call('GET', SUGGESTIONS))).toEqual([]);
+      expect(descriptions(await t.call('GET', url))).toEqual(fillers(10, 0));
+    } finally {
+      t.clock.set(new Date(now));
+    }
     const explicit = await t.call(
       'GET',
       `/open311/v2/requests.json?service_code=suggestion&start_date=${encodeURIComponent(new Date(now - 125 * 86_400_000).toISOString())}&end_date=${encodeURIComponent(new Date(now - 100 * 86_400_000).toISOString())}`,
     );
     expect(explicit.body.map((r: any) => r.service_request_id)).toEqual([old.trackingCode]);
+  });
+
+  it('a cursor resumes only the query it came with', async () => {
+    const cursor = new URLSearchParams(
+      next(await t.call('GET', `${SUGGESTIONS}&page_size=5`))!.split('?')[1],
+    ).get('cursor')!;
+    const c = encodeURIComponent(cursor);
+    expect((await t.call('GET', `${SUGGESTIONS}&cursor=${c}`)).status).toBe(200);
+    for (const other of [
+      `/open311/v2/requests.json?service_code=suggestion&cursor=${c}`,
+      `/open311/v2/requests.json?service_code=suggestion&status=closed&cursor=${c}`,
+      `/open311/v2/requests.json?service_code=correction&status=open&cursor=${c}`,
+      `${SUGGESTIONS}&page=2&cursor=${c}`,
+      `${SUGGESTIONS}&start_date=2026-11-01&cursor=${c}`,
+      `${SUGGESTIONS}&cursor=${c}x`,
+      `${SUGGESTIONS}&cursor=${encodeURIComponent(Buffer.from(JSON.stringify({ v: 1, f: 'open|g|suggestion', from: 'x', to: 'y', after: 'z' })).toString('base64url'))}`,
+    ])
+      expectJsonError(await t.call('GET', other), 400);
+    expectXmlError(
+      await t.call('GET', `/open311/v2/requests.xml?service_code=suggestion&status=closed&cursor=${c}`),
+      400,
+    );
   });
 });

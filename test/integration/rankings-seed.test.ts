@@ -1,10 +1,15 @@
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../functions/domain/cases/case.js';
+import { keys } from '../../functions/store/keys.js';
+import type { SeedContext } from '../../infra/local/seed/index.js';
 import { Random } from '../../infra/local/seed/random.js';
 import { seedRankings } from '../../infra/local/seed/rankings.js';
 import { seedCatalogue, startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let t: TestPlatform;
+/** The context of the first run, which the retry reuses as a resumed start does. */
+let firstRun: Omit<SeedContext, 'rnd'> | undefined;
 
 beforeAll(async () => {
   t = await startTestPlatform({ now: '2026-11-20T10:00:00+08:00', background: true });
@@ -47,13 +52,8 @@ describe('demo seed of rankings and supervision', () => {
       for (let i = 0; i < 12; i++)
         all.push((await t.platform.cases.getCase(`BUILD-${m}-${i}`)) as CaseRecord);
     const started = Date.now();
-    await seedRankings({
-      platform: t.platform,
-      rnd: new Random(1),
-      now: t.clock.now(),
-      cases: all,
-      progress: () => {},
-    });
+    firstRun = { platform: t.platform, now: t.clock.now(), cases: all, share: 1, progress: () => {} };
+    await seedRankings({ ...firstRun, rnd: new Random(1) });
     expect(Date.now() - started).toBeLessThan(60_000);
     for (const period of ['2026-08', '2026-09', '2026-10', '2026-Q3']) {
       const res = await t.call('GET', `/api/v1/rankings?scope=department&period=${period}`);
@@ -75,5 +75,32 @@ describe('demo seed of rankings and supervision', () => {
       token: await t.token('inspector'),
     });
     expect(detail.body.audit.length).toBe(detail.body.steps.length);
+  });
+
+  it('run again after a start cut short, publishes nothing twice and stores each order and audit entry once', async () => {
+    const inspector = await t.token('inspector');
+    const ordersNow = async () =>
+      (await t.call('GET', '/api/v1/staff/supervision/orders?status=open', { token: inspector })).body.items
+        .map((o: { id: string }) => o.id)
+        .sort();
+    const before = await ordersNow();
+    expect(before.length).toBeGreaterThan(0);
+    // Cut short after an order's audit trail but before the order itself was stored.
+    await t.platform.store.doc.send(
+      new DeleteCommand({ TableName: t.platform.store.tableName, Key: keys.supervisionOrder(before[0]) }),
+    );
+    expect(await ordersNow()).not.toContain(before[0]);
+
+    await seedRankings({ ...firstRun!, rnd: new Random(1) });
+
+    expect(await ordersNow()).toEqual(before);
+    for (const id of before) {
+      const detail = await t.call('GET', `/api/v1/staff/supervision/orders/${id}`, { token: inspector });
+      expect(detail.body.audit.length, id).toBe(detail.body.steps.length);
+    }
+    for (const period of ['2026-08', '2026-09', '2026-10', '2026-Q3']) {
+      const res = await t.call('GET', `/api/v1/rankings?scope=department&period=${period}`);
+      expect(res.body.version, period).toBe(1);
+    }
   });
 });

@@ -8,6 +8,7 @@ import { publish as publishSite } from '../../functions/handlers/site-publisher.
 import {
   leagueCases,
   officePut,
+  SITE_ORIGIN,
   seedCatalogue,
   seedTaxAndCivil,
   startTestPlatform,
@@ -326,38 +327,42 @@ describe('ranking pages', () => {
   });
 
   it('lets the office compute, review and publish through the console, and nobody else', async () => {
-    const cookie = (token: string) => ({ cookie: `wp_token=${token}` });
+    const cookie = async (token: string) => ({ cookie: await t.session(token) });
     expect((await t.call('GET', '/staff/rankings')).status).toBe(401);
     const dept = await t.token('department', 'market');
-    expect((await t.call('GET', '/staff/rankings', { headers: cookie(dept) })).status).toBe(403);
-    const home = await t.call('GET', '/staff/rankings', { headers: cookie(office) });
+    expect((await t.call('GET', '/staff/rankings', { headers: await cookie(dept) })).status).toBe(403);
+    const home = await t.call('GET', '/staff/rankings', { headers: await cookie(office) });
     expect(home.status).toBe(200);
-    const form = (body: Record<string, string>) => ({
-      headers: { ...cookie(office), 'content-type': 'application/x-www-form-urlencoded' },
+    const form = async (body: Record<string, string>) => ({
+      headers: {
+        ...(await cookie(office)),
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: SITE_ORIGIN,
+      },
       body: new URLSearchParams(body).toString(),
     });
     const bad = await t.call(
       'POST',
       '/staff/rankings/drafts',
-      form({ scope: 'department', period: '2026-13' }),
+      await form({ scope: 'department', period: '2026-13' }),
     );
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('Unknown period');
     const made = await t.call(
       'POST',
       '/staff/rankings/drafts',
-      form({ scope: 'district', period: '2026-09' }),
+      await form({ scope: 'district', period: '2026-09' }),
     );
     expect(made.status).toBe(303);
     const location = made.headers.get('location')!;
     expect(location).toMatch(/^\/staff\/rankings\/district\/2026-09\/\d+$/);
-    const review = await t.call('GET', location, { headers: cookie(office) });
+    const review = await t.call('GET', location, { headers: await cookie(office) });
     expect(review.status).toBe(200);
     expect(review.text).toContain('μ');
-    const published = await t.call('POST', `${location}/publish`, form({}));
+    const published = await t.call('POST', `${location}/publish`, await form({}));
     expect(published.status).toBe(303);
     expect(published.headers.get('location')).toBe('/rankings/district/2026-09');
-    const again = await t.call('POST', `${location}/publish`, form({}));
+    const again = await t.call('POST', `${location}/publish`, await form({}));
     expect(again.status).toBe(409);
     const district = await t.call('GET', `/api/v1/rankings/district/units/${encodeURIComponent('徐汇区')}`);
     expect(district.status).toBe(200);

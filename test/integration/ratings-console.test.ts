@@ -4,21 +4,27 @@
  * out, the office's appeals queue, and 评价到人 figures only in the console.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCatalogue, startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import {
+  SITE_ORIGIN,
+  seedCatalogue,
+  startTestPlatform,
+  type TestPlatform,
+} from '../support/test-platform.js';
 
 let t: TestPlatform;
 let market: string;
 let housing: string;
 let office: string;
 
-const formHeaders = (token: string) => ({
+const formHeaders = async (token: string) => ({
   'content-type': 'application/x-www-form-urlencoded',
-  cookie: `wp_token=${token}`,
+  origin: SITE_ORIGIN,
+  cookie: await t.session(token),
 });
-const page = (url: string, token?: string) =>
-  t.call('GET', url, token ? { headers: { cookie: `wp_token=${token}` } } : {});
-const submit = (url: string, token: string, fields: Record<string, string>) =>
-  t.call('POST', url, { body: new URLSearchParams(fields).toString(), headers: formHeaders(token) });
+const page = async (url: string, token?: string) =>
+  t.call('GET', url, token ? { headers: { cookie: await t.session(token) } } : {});
+const submit = async (url: string, token: string, fields: Record<string, string>) =>
+  t.call('POST', url, { body: new URLSearchParams(fields).toString(), headers: await formHeaders(token) });
 
 beforeAll(async () => {
   t = await startTestPlatform({ now: '2026-11-20T10:00:00+08:00' });

@@ -7,7 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueRatingToken } from '../../functions/domain/rating-token.js';
 import { ratingStore } from '../../functions/store/ratings.js';
-import { seedCatalogue, startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import {
+  SITE_ORIGIN,
+  seedCatalogue,
+  startTestPlatform,
+  type TestPlatform,
+} from '../support/test-platform.js';
 
 const SECRET = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 let t: TestPlatform;
@@ -258,7 +263,7 @@ describe('concurrency', () => {
 
 describe('the rating page without JavaScript', () => {
   const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-  const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
+  const formHeaders = { 'content-type': 'application/x-www-form-urlencoded', origin: SITE_ORIGIN };
 
   it('renders the form, re-renders it with messages on error, and confirms a rating', async () => {
     t.clock.set('2026-11-20T13:00:00+08:00');

@@ -152,7 +152,7 @@ describe('supervision reports', () => {
   });
 
   it('renders a printable page with period and generation time, and downloads by cookie', async () => {
-    const headers = { cookie: `wp_token=${inspector}` };
+    const headers = { cookie: await t.session(inspector) };
     const page = await t.call('GET', '/staff/reports?scope=department&id=market&period=2026-11', { headers });
     expect(page.status).toBe(200);
     expect(page.text).toContain('@media print');

@@ -33,7 +33,7 @@ import {
   XSS_SCRIPT,
 } from '../support/proof-world.js';
 import { apiRoutes, pageRoutes, ROUTE_TABLE, type RouteRef } from '../support/route-catalogue.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { SITE_ORIGIN, startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let t: TestPlatform;
 let w: World;
@@ -128,9 +128,12 @@ const PAGE_URLS: Record<string, (w: World) => string> = {
   'GET /staff/orders/:id': (w) => `/staff/orders/${w.order}`,
   'GET /assets/:file': () => '/assets/curves.js',
 };
-/** Pages that are not HTML by design (a script, CSV and JSON downloads). */
+/** Pages that are not HTML by design (a script, the icon, CSV and JSON downloads). */
 const NOT_HTML = new Set([
   'GET /assets/:file',
+  'GET /favicon.svg',
+  'GET /docs/api/scalar.js',
+  'GET /favicon.ico',
   'GET /staff/warnings.csv',
   'GET /staff/reports.csv',
   'GET /staff/reports.json',
@@ -160,8 +163,8 @@ async function allPageViews(): Promise<Seen[]> {
     const url = ref.path.includes(':') ? PAGE_URLS[ref.key]?.(w) : ref.path;
     if (!url) continue;
     for (const identity of PAGE_CALLERS) {
-      const token = w.tokens[identity];
-      const res = await rawCall(t, 'GET', url, { headers: token ? { cookie: `wp_token=${token}` } : {} });
+      const cookie = w.cookies[identity];
+      const res = await rawCall(t, 'GET', url, { headers: cookie ? { cookie } : {} });
       out.push({ key: ref.key, url, identity, status: res.status, headers: res.headers, text: res.text });
     }
   }
@@ -179,7 +182,7 @@ async function allPageViews(): Promise<Seen[]> {
   }
   for (const identity of ['inspector', 'deptA'] as const) {
     const url = `/staff/orders/${xssOrder}`;
-    const res = await rawCall(t, 'GET', url, { headers: { cookie: `wp_token=${w.tokens[identity]}` } });
+    const res = await rawCall(t, 'GET', url, { headers: { cookie: w.cookies[identity]! } });
     out.push({
       key: 'GET /staff/orders/:id (hostile order)',
       url,
@@ -191,7 +194,7 @@ async function allPageViews(): Promise<Seen[]> {
   }
   const form = await rawCall(t, 'POST', '/critiques/new', {
     body: new URLSearchParams({ category: 'nope', text: XSS_SCRIPT, nickname: XSS_ATTR }).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: SITE_ORIGIN },
   });
   out.push({
     key: 'POST /critiques/new',
@@ -266,7 +269,7 @@ describe('security headers on rendered pages', () => {
     expect(staffPages.length).toBeGreaterThan(8);
     for (const v of staffPages) expect(v.status, v.key).toBe(401);
     const forged = await rawCall(t, 'GET', '/staff/critiques', {
-      headers: { cookie: `wp_token=${w.tokens.tampered}` },
+      headers: { cookie: w.cookies.tampered! },
     });
     expect(forged.status).toBe(401);
   });

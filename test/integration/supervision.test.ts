@@ -2,7 +2,12 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../functions/store/keys.js';
 import { sweep } from '../../functions/usecases/sweep-warnings.js';
-import { seedCatalogue, startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import {
+  SITE_ORIGIN,
+  seedCatalogue,
+  startTestPlatform,
+  type TestPlatform,
+} from '../support/test-platform.js';
 
 let t: TestPlatform;
 let inspector: string;
@@ -309,21 +314,25 @@ describe('supervision in the OpenAPI document', () => {
 });
 
 describe('supervision pages', () => {
-  const cookie = (token: string) => ({ cookie: `wp_token=${token}` });
+  const cookie = async (token: string) => ({ cookie: await t.session(token) });
 
   it('shows the board and orders to staff, with forms that work without JavaScript', async () => {
     expect((await t.call('GET', '/staff/warnings')).status).toBe(401);
-    const page = await t.call('GET', '/staff/warnings', { headers: cookie(inspector) });
+    const page = await t.call('GET', '/staff/warnings', { headers: await cookie(inspector) });
     expect(page.status).toBe(200);
     expect(page.text).toContain('W1');
-    const form = (body: Record<string, string>, token = inspector) => ({
-      headers: { ...cookie(token), 'content-type': 'application/x-www-form-urlencoded' },
+    const form = async (body: Record<string, string>, token = inspector) => ({
+      headers: {
+        ...(await cookie(token)),
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: SITE_ORIGIN,
+      },
       body: new URLSearchParams(body).toString(),
     });
     const issued = await t.call(
       'POST',
       '/staff/orders',
-      form({
+      await form({
         targetType: 'case',
         targetId: 'W2',
         title: '红灯督办',
@@ -337,19 +346,25 @@ describe('supervision pages', () => {
     const bad = await t.call(
       'POST',
       '/staff/orders',
-      form({ targetType: 'case', targetId: 'NOPE', title: 'x', instructions: 'y', deadline: '2026-12-10' }),
+      await form({
+        targetType: 'case',
+        targetId: 'NOPE',
+        title: 'x',
+        instructions: 'y',
+        deadline: '2026-12-10',
+      }),
     );
     expect(bad.status).toBe(404);
-    const byDept = await t.call('POST', `${where}/close`, form({ outcome: 'x' }, housing));
+    const byDept = await t.call('POST', `${where}/close`, await form({ outcome: 'x' }, housing));
     expect(byDept.status).toBe(403);
-    const respond = await t.call('POST', `${where}/respond`, form({ note: '正在办理' }, housing));
+    const respond = await t.call('POST', `${where}/respond`, await form({ note: '正在办理' }, housing));
     expect(respond.status).toBe(303);
-    const detail = await t.call('GET', where, { headers: cookie(inspector) });
+    const detail = await t.call('GET', where, { headers: await cookie(inspector) });
     expect(detail.text).toContain('正在办理');
     expect(detail.text).toContain('supervision.order.respond');
     const cross = await t.call('POST', `${where}/close`, {
-      ...form({ outcome: 'x' }),
-      headers: { ...form({}).headers, origin: 'https://evil.example' },
+      ...(await form({ outcome: 'x' })),
+      headers: { ...(await form({})).headers, origin: 'https://evil.example' },
     });
     expect(cross.status).toBe(403);
   });

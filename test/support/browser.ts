@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { sessionCookie } from './staff-session.js';
 
 export const CHROMIUM_PATH = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
@@ -54,11 +55,12 @@ export async function newPage(
 }
 
 /**
- * Signs the page's context in as staff: the site reads the staff JWT from the
- * `wp_token` cookie (what the sign-in page sets), so a test sets that cookie for the
- * server's origin instead of walking through sign-in on every page it opens.
+ * Signs the page's context in as staff: a server-side session is started from the
+ * token (as the sign-in page does) and its cookie set for the server's origin, instead
+ * of walking through sign-in on every page a test opens.
  */
 export async function signIn(page: Page, baseUrl: string, token: string): Promise<Page> {
-  await page.context().addCookies([{ name: 'wp_token', value: token, url: baseUrl }]);
+  const [name = '', value = ''] = (await sessionCookie(token)).split('=');
+  await page.context().addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
   return page;
 }

@@ -7,12 +7,14 @@
  * snapshot of the table for "nothing stored from a rejected request", and the
  * contract's error shapes (JSON API and Open311).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ErrorCode } from '../../functions/api/errors.js';
 import { loadOrCreateIssuerKeys, signStaffToken } from '../../infra/local/issuer.js';
+import { sessionCookie } from './staff-session.js';
 import { seedCatalogue, type TestPlatform } from './test-platform.js';
 
 /** Who calls, in the order the matrix tries them (refused callers first, so an allowed write cannot change what they see). */
@@ -38,6 +40,12 @@ export const DEPT_B = 'housing';
 export interface World {
   /** Bearer token per identity (none for anonymous). */
   tokens: Record<Identity, string | undefined>;
+  /**
+   * The pages' sign-in cookie per identity (a `cookie` header value): a server-side
+   * session for each valid token, a cookie naming no session for the refused callers,
+   * none for anonymous.
+   */
+  cookies: Record<Identity, string | undefined>;
   /** Completed FOOD case (market) rated 1 with a comment and callback consent: a bad review. */
   badCase: string;
   badCaseToken: string;
@@ -50,6 +58,8 @@ export interface World {
   openCase: string;
   /** Critiques: routed to market; routed to market (for hand-back); submitted; submitted (reject); submitted (duplicate). */
   critiqueRouted: string;
+  /** The nitpicker's private key of critiqueRouted (the confirmation needs it). */
+  critiqueRoutedKey: string;
   critiqueHandBack: string;
   critiqueNew: string;
   critiqueReject: string;
@@ -128,6 +138,17 @@ export async function buildWorld(t: TestPlatform): Promise<World> {
     office,
   };
 
+  const cookies = Object.fromEntries(
+    await Promise.all(
+      IDENTITIES.map(async (id) => {
+        const token = tokens[id];
+        if (!token) return [id, undefined];
+        if (UNAUTHENTICATED.includes(id)) return [id, `wp_session=${randomBytes(32).toString('base64url')}`];
+        return [id, await sessionCookie(token)];
+      }),
+    ),
+  ) as Record<Identity, string | undefined>;
+
   const food = (caseId: string, completed: boolean) => ({
     caseId,
     serviceCode: 'FOOD',
@@ -180,6 +201,7 @@ export async function buildWorld(t: TestPlatform): Promise<World> {
   );
 
   let ua = 0;
+  const critiqueKeys = new Map<string, string>();
   const critique = async (text: string, extra: Record<string, unknown> = {}) => {
     const body = await must(
       'critique',
@@ -188,6 +210,7 @@ export async function buildWorld(t: TestPlatform): Promise<World> {
         headers: { 'user-agent': `proof-world-${ua++}`, 'x-forwarded-for': '10.9.9.9' },
       }),
     );
+    critiqueKeys.set(body.trackingCode, body.nitpickerKey);
     return body.trackingCode as string;
   };
   const routed = async (code: string) => {
@@ -255,6 +278,7 @@ export async function buildWorld(t: TestPlatform): Promise<World> {
 
   return {
     tokens,
+    cookies,
     badCase: 'MK-BAD',
     badCaseToken,
     appealCase: 'MK-APPEAL',
@@ -262,6 +286,7 @@ export async function buildWorld(t: TestPlatform): Promise<World> {
     unratedToken: ratingToken('MK-RATE'),
     openCase: 'MK-OPEN',
     critiqueRouted,
+    critiqueRoutedKey: critiqueKeys.get(critiqueRouted)!,
     critiqueHandBack,
     critiqueNew,
     critiqueReject,

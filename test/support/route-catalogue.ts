@@ -179,7 +179,8 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
   'POST /api/v1/critiques/:code/confirmation': {
     who: 'public',
     url: (w) => `/api/v1/critiques/${w.critiqueRouted}/confirmation`,
-    body: () => ({ solved: true }),
+    // The nitpicker's private key: the public tracking code alone is a 401.
+    body: (w) => ({ nitpickerKey: w.critiqueRoutedKey, solved: true }),
     // Only an answered critique can be confirmed; the matrix reaches it after the reply row or before.
     ok: [200, 409],
   },

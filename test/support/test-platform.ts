@@ -16,13 +16,16 @@ import { ensureTable } from '../../infra/local/create-table.js';
 import {
   groupsFor,
   type IssuerKeys,
-  LOCAL_ISSUER,
   loadOrCreateIssuerKeys,
+  localVerifierEnv,
   signStaffToken,
   type TokenRole,
 } from '../../infra/local/issuer.js';
 import { StreamPoller } from '../../infra/local/stream-poller.js';
 import { mountSite } from '../../web/site-app.js';
+import { SITE_ORIGIN, sessionCookie } from './staff-session.js';
+
+export { SITE_ORIGIN, sessionCookie };
 
 /** A clock tests can set and advance. */
 export class TestClock implements Clock {
@@ -52,6 +55,8 @@ export interface TestPlatform {
     departmentId?: string,
     options?: { expiresInSeconds?: number; subject?: string },
   ) => Promise<string>;
+  /** The staff sign-in cookie (`wp_session=…`) of a token: see `sessionCookie`. */
+  session: (token: string) => Promise<string>;
   /** JSON request helper: returns status and parsed body. */
   call: (
     method: string,
@@ -77,10 +82,9 @@ export async function startTestPlatform(
   Object.assign(process.env, {
     DYNAMODB_ENDPOINT: endpoint,
     WOODPECKER_TABLE: tableName,
-    WOODPECKER_JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk),
-    WOODPECKER_JWT_ISSUER: LOCAL_ISSUER,
+    ...localVerifierEnv(keys),
     WOODPECKER_SECRET: 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
-    WOODPECKER_PUBLIC_URL: 'http://localhost:3000',
+    WOODPECKER_PUBLIC_URL: SITE_ORIGIN,
   });
   const clock = new TestClock(new Date(options.now ?? '2026-11-20T10:00:00+08:00'));
   const platform = createPlatform(store, clock);
@@ -126,6 +130,7 @@ export async function startTestPlatform(
         groups: groupsFor(role, departmentId),
         expiresInSeconds: o.expiresInSeconds,
       }),
+    session: sessionCookie,
     call,
     drain: async () => {
       let quiet = 0;

@@ -1,8 +1,8 @@
 /**
  * The one layout of the public site and staff consoles: skip link, header with the
  * public navigation, the language switch and the elderly-friendly mode (适老化), then —
- * for signed-in staff — a second navigation naming the role and offering only its
- * console pages, and a footer. Hono JSX emits no doctype, so `html()` in render.ts
+ * for signed-in staff — a second navigation naming the role, offering only its
+ * console pages and a sign-out button, and a footer. Hono JSX emits no doctype, so `html()` in render.ts
  * adds it.
  *
  * Scripts only ever enhance a page (charts draw over a data table that is always
@@ -10,6 +10,7 @@
  * leaves them out altogether.
  */
 import type { Child } from 'hono/jsx';
+import { demoLoading } from '../demo-loading.js';
 import { type Lang, type MessageKey, t } from '../i18n.js';
 import { siteStyles } from './styles.js';
 
@@ -98,6 +99,9 @@ function StaffNavBar(props: { ctx: PageContext; staff: StaffNav }) {
             </li>
           ))}
         </ul>
+        <form method="post" action="/staff/sign-out" class="sign-out">
+          <button type="submit">{t(ctx.lang, 'signOut')}</button>
+        </form>
       </div>
     </nav>
   );
@@ -114,6 +118,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${t(lang, 'siteName')}`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <style>{siteStyles}</style>
         {scripts.length ? (
           <noscript>
@@ -150,6 +155,11 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
           <PublicNav ctx={ctx} />
         </header>
         {ctx.staff ? <StaffNavBar ctx={ctx} staff={ctx.staff} /> : null}
+        {demoLoading() ? (
+          <div class="banner" role="status">
+            <div class="wrap">{t(lang, 'demoLoading')}</div>
+          </div>
+        ) : null}
         {(ctx.banners ?? []).map((b) => (
           <div class="banner" role="status">
             <div class="wrap">{b}</div>
@@ -167,7 +177,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
               <a href="/staff">{t(lang, 'staffConsole')}</a>
             </li>
             <li>
-              <a href="/api/v1/openapi.json">{t(lang, 'navOpenData')}</a>
+              <a href="/docs/api">{t(lang, 'navOpenData')}</a>
             </li>
           </ul>
           <p>{t(lang, 'footer')}</p>

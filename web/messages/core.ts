@@ -183,6 +183,16 @@ export const coreMessages = {
   signIn: { zh: '登录', en: 'Sign in' },
   signOut: { zh: '退出', en: 'Sign out' },
   signedInAs: { zh: '当前身份', en: 'Signed in as' },
+  crossSiteTitle: { zh: '请求被拒绝', en: 'Request refused' },
+  crossSiteRefused: {
+    zh: '只接受从本站页面提交的表单。请回到本站页面重新提交。',
+    en: 'Only forms sent from this site’s own pages are accepted. Please go back to the page and send it again.',
+  },
+  badFormTitle: { zh: '表单无法读取', en: 'The form could not be read' },
+  badFormText: {
+    zh: '提交的表单内容格式有误，请回到页面重新提交。',
+    en: 'The form’s content is malformed. Please go back to the page and send it again.',
+  },
   outboxTitle: { zh: '消息发件箱（本地）', en: 'Outbox (local)' },
   outboxIntro: {
     zh: '云端会通过短信和邮件发送的通知，在本地显示在这里。',

@@ -135,6 +135,23 @@ export const critiqueMessages = {
   crSolved: { zh: '已解决', en: 'Solved' },
   crNotSolved: { zh: '未解决', en: 'Not solved' },
   crConfirmSaved: { zh: '已记录您的反馈，谢谢。', en: 'Your verdict was recorded. Thank you.' },
+  crPrivateLinkIntro: {
+    zh: '这是您的私人链接，请收藏或抄下。收到答复后，凭它（或下面的私人密钥）告诉我们问题是否解决：',
+    en: 'This is your private link: bookmark it or write it down. Once answered, use it (or the private key below) to tell us whether it solved the problem:',
+  },
+  crPrivateKey: { zh: '私人密钥', en: 'Private key' },
+  crPrivateKeyWarning: {
+    zh: '私人密钥只在此显示一次，平台不保存原文，无法找回。跟踪码可以公开，私人密钥请勿告诉他人：持有它就能代您确认“已解决”或“未解决”。',
+    en: 'The private key is shown only now; the platform does not keep it and cannot recover it. The tracking code may be shared; keep the key to yourself: whoever holds it can say “solved” or “not solved” for you.',
+  },
+  crPrivateKeyHint: {
+    zh: '只有提交人可以确认：请填写提交时回执上的私人密钥（26 位字母和数字），或通过私人链接打开本页。',
+    en: 'Only the person who submitted it may answer: enter the private key from your receipt (26 letters and digits), or open this page through your private link.',
+  },
+  crKeyRefused: {
+    zh: '私人密钥不对：它不是这条找茬的密钥。请核对提交回执上的私人链接或密钥。',
+    en: 'That private key is not this critique’s. Please check the private link or key on your receipt.',
+  },
   crTimeline: { zh: '办理过程', en: 'Timeline' },
   crEv_submitted: { zh: '提交', en: 'Submitted' },
   crEv_accepted: { zh: '效能办受理', en: 'Accepted by the efficiency office' },

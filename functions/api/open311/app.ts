@@ -3,7 +3,8 @@
  * needs an office-issued api_key; its GETs are public). Every resource answers in
  * `.json` or `.xml`; every failure — bad input, unknown ids, a wrong key, rate limits,
  * unknown paths — in Open311's own error format and that same format, with the HTTP
- * status as the error code.
+ * status as the error code. `GET requests` is paged (`page_size`, `page`, and the
+ * stable `cursor` of the `Link: rel="next"` header; see usecases/critiques/open311.ts).
  */
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -95,6 +96,22 @@ function dateParam(name: string, value: string | undefined): Date | undefined {
     throw fail(400, `${name} must be an ISO 8601 date-time with offset, e.g. 2026-11-01T00:00:00+08:00.`);
   }
   return date;
+}
+
+/** `page` and `page_size`: whole numbers (their ranges are the use case's to check). */
+function countParam(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,6}$/.test(value)) throw fail(400, `${name} must be a whole number.`);
+  return Number(value);
+}
+
+/** The URL of the page after this one: the same query, with the cursor instead of a page number. */
+function nextPageUrl(c: Context, cursor: string): string {
+  const url = new URL(c.req.url);
+  const query = new URLSearchParams(url.search);
+  query.delete('page');
+  query.set('cursor', cursor);
+  return `${readConfig().publicBaseUrl.replace(/\/+$/, '')}${url.pathname}?${query}`;
 }
 
 function statusParam(value: string | undefined): Open311Status[] | undefined {
@@ -190,7 +207,7 @@ async function createRequest(c: Context, format: Format) {
 }
 
 export const open311App = new Hono()
-  .use('*', cors({ origin: '*', allowMethods: ['GET', 'POST'] }))
+  .use('*', cors({ origin: '*', allowMethods: ['GET', 'POST'], exposeHeaders: ['Link'] }))
   .use(
     '*',
     bodyLimit({
@@ -212,7 +229,7 @@ export const open311App = new Hono()
     }
     if (name === 'requests') {
       const ids = c.req.query('service_request_id');
-      const requests = await open311Requests(p, {
+      const { requests, nextCursor } = await open311Requests(p, {
         serviceRequestIds: ids
           ? ids
               .split(',')
@@ -223,7 +240,11 @@ export const open311App = new Hono()
         start: dateParam('start_date', c.req.query('start_date')),
         end: dateParam('end_date', c.req.query('end_date')),
         statuses: statusParam(c.req.query('status')),
+        pageSize: countParam('page_size', c.req.query('page_size')),
+        page: countParam('page', c.req.query('page')),
+        cursor: c.req.query('cursor') || undefined,
       });
+      if (nextCursor) c.header('link', `<${nextPageUrl(c, nextCursor)}>; rel="next"`);
       return respond(c, format, requests, () => requestsXml(requests));
     }
     throw fail(404, `No Open311 resource ${name}.`);

@@ -4,31 +4,20 @@
  * recomputed.
  */
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
 import { defaultCalendar } from '../../domain/calendar/index.js';
 import { platform } from '../../platform.js';
 import { recordAudit } from '../../store/audit.js';
 import { recomputeOpenCases } from '../../usecases/recompute-open-cases.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
 import { badRequest } from '../errors.js';
-import { dateSchema, jsonBody, parseWith } from '../validation.js';
-
-export const yearSchema = z.object({
-  year: z.optional(z.number().check(z.int())),
-  days: z
-    .array(z.object({ name: z.string().check(z.maxLength(50)), date: dateSchema, isOffDay: z.boolean() }))
-    .check(z.maxLength(366)),
-});
+import { jsonBody, parseWith } from '../validation.js';
+import { calendarYearParam, yearSchema } from './catalogue-schemas.js';
 
 export const calendarStaffRoutes = new Hono<AuthEnv>().put(
   '/calendar/:year',
   requireStaff('office'),
   async (c) => {
-    const year = parseWith(
-      z.string().check(z.regex(/^20\d\d$/, 'expected a year 2000-2099')),
-      c.req.param('year'),
-      'year',
-    );
+    const year = parseWith(calendarYearParam, c.req.param('year'), 'year');
     const body = await jsonBody(c, yearSchema);
     const wrong = body.days.filter((d) => !d.date.startsWith(`${year}-`));
     if (wrong.length)

@@ -2,24 +2,18 @@
  * Case feeds from upstream systems, and a case's current standing for staff.
  */
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
 import { beijingDate } from '../../domain/calendar/index.js';
 import { progressOf } from '../../domain/cases/case.js';
 import { canSeeDepartment } from '../../domain/identity.js';
 import { platform } from '../../platform.js';
 import { recordAudit } from '../../store/audit.js';
 import { caseView } from '../../usecases/case-view.js';
-import { ingestCases, MAX_BATCH } from '../../usecases/ingest-cases.js';
+import { ingestCases } from '../../usecases/ingest-cases.js';
 import { inviteToRate } from '../../usecases/rating-invitations.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
 import { forbidden, notFound } from '../errors.js';
 import { idSchema, jsonBody, parseWith } from '../validation.js';
-
-const batchBody = z.strictObject({
-  cases: z
-    .array(z.unknown())
-    .check(z.minLength(1), z.maxLength(MAX_BATCH, `at most ${MAX_BATCH} cases per call`)),
-});
+import { batchBody } from './catalogue-schemas.js';
 
 export const casesStaffRoutes = new Hono<AuthEnv>()
   .post('/cases:batch', requireStaff('office', 'system', 'department'), async (c) => {

@@ -3,7 +3,6 @@
  * and departments. No login.
  */
 import { type Context, Hono } from 'hono';
-import * as z from 'zod/mini';
 import type { CurvePoint } from '../../domain/curves.js';
 import { platform } from '../../platform.js';
 import { CATALOGUE_COLUMNS, exportCatalogue } from '../../usecases/catalogue-csv.js';
@@ -11,18 +10,12 @@ import { serviceCurves, unitCurves } from '../../usecases/curves.js';
 import { csvResponse, wantsCsv } from '../csv.js';
 import { notFound } from '../errors.js';
 import { idSchema, parseWith, queryOf } from '../validation.js';
+import { serviceListQuery } from './catalogue-schemas.js';
 import { monthRange } from './month-range.js';
-
-const listQuery = z.object({
-  limit: z.optional(z.string().check(z.regex(/^([1-9]\d?|100)$/, 'expected 1-100'))),
-  cursor: z.optional(z.string().check(z.maxLength(2000))),
-  departmentId: z.optional(idSchema),
-  format: z.optional(z.enum(['json', 'csv'])),
-});
 
 export const cataloguePublicRoutes = new Hono()
   .get('/services', async (c) => {
-    const q = queryOf(c, listQuery);
+    const q = queryOf(c, serviceListQuery);
     const page = await platform().catalogue.listServices({
       limit: Number(q.limit ?? 50),
       cursor: q.cursor,

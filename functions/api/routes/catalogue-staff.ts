@@ -3,7 +3,6 @@
  * with effective-dated limits. Every write lands in the audit trail.
  */
 import { type Context, Hono } from 'hono';
-import * as z from 'zod/mini';
 import { beijingDate } from '../../domain/calendar/index.js';
 import { EARLIEST, limitProblems } from '../../domain/catalogue.js';
 import { platform } from '../../platform.js';
@@ -11,26 +10,8 @@ import { recordAudit } from '../../store/audit.js';
 import { importCatalogue, MAX_IMPORT_ROWS, parseCatalogueCsv } from '../../usecases/catalogue-csv.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
 import { badRequest, notFound } from '../errors.js';
-import { dateSchema, idSchema, jsonBody, parseWith } from '../validation.js';
-
-const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
-
-const departmentBody = z.strictObject({
-  name,
-  district: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
-  rectificationDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(60))),
-});
-
-const windowBody = z.strictObject({ name, departmentId: idSchema });
-
-const serviceBody = z.strictObject({
-  name,
-  departmentId: idSchema,
-  statutoryDays: z.number().check(z.int(), z.minimum(0), z.maximum(3650)),
-  promisedDays: z.number().check(z.int(), z.minimum(0), z.maximum(3650)),
-  effectiveFrom: z.optional(dateSchema),
-  kind: z.optional(z.enum(['service', 'hotline'])),
-});
+import { idSchema, jsonBody, parseWith } from '../validation.js';
+import { departmentBody, serviceBody, windowBody } from './catalogue-schemas.js';
 
 export const catalogueStaffRoutes = new Hono<AuthEnv>()
   .put('/departments/:id', requireStaff('office'), async (c) => {

@@ -25,6 +25,8 @@ export const submitBody = z.strictObject({
 });
 
 export const confirmationBody = z.strictObject({
+  /** The nitpicker's private key (checked before this schema, see confirmCritique). */
+  nitpickerKey: z.string().check(z.maxLength(80)),
   solved: z.boolean(),
   comment: z.optional(z.string().check(z.maxLength(LIMITS.comment))),
 });

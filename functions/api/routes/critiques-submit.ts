@@ -1,17 +1,20 @@
 /**
- * Public critique writes: submit a critique (201 with its tracking code; an identical
+ * Public critique writes: submit a critique (201 with its public tracking code and the
+ * nitpicker's private key and link, shown only in this answer; an identical
  * resubmission from the same client within minutes answers 200 with the same code),
- * and the nitpicker's "solved / not solved" verdict by tracking code. Rate-limited per
- * client (429 with Retry-After); bodies over 32 KB are refused before they are read.
+ * and the nitpicker's "solved / not solved" verdict, which needs that private key.
+ * Rate-limited per client (429 with Retry-After); bodies over 32 KB are refused before
+ * they are read.
  */
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import * as z from 'zod/mini';
 import { platform } from '../../platform.js';
 import { trackingCodeOf } from '../../usecases/critiques/change.js';
-import { confirmCritique } from '../../usecases/critiques/public.js';
+import { confirmCritique, nitpickerPrivateUrl } from '../../usecases/critiques/public.js';
 import { submitCritique } from '../../usecases/critiques/submit.js';
 import { ApiError, errorBody } from '../errors.js';
-import { jsonBody } from '../validation.js';
+import { jsonBody, parseWith } from '../validation.js';
 import { submitterOf } from './critiques-client.js';
 import { confirmationBody, submitBody } from './critiques-schemas.js';
 
@@ -39,13 +42,29 @@ export async function withRetryAfter<T>(c: Context, fn: () => Promise<T>): Promi
 export const critiquesSubmitRoutes = new Hono()
   .post('/critiques', smallBody, async (c) => {
     const body = await jsonBody(c, submitBody);
-    const out = await withRetryAfter(c, () => submitCritique(platform(), body, submitterOf(c, 'api')));
-    return c.json({ trackingCode: out.trackingCode }, out.created ? 201 : 200);
+    const who = await submitterOf(c, 'api');
+    const out = await withRetryAfter(c, () => submitCritique(platform(), body, who));
+    return c.json(
+      {
+        trackingCode: out.trackingCode,
+        ...(out.nitpickerKey
+          ? {
+              nitpickerKey: out.nitpickerKey,
+              privateUrl: nitpickerPrivateUrl(out.trackingCode, out.nitpickerKey),
+            }
+          : {}),
+      },
+      out.created ? 201 : 200,
+    );
   })
   .post('/critiques/:code/confirmation', smallBody, async (c) => {
     const code = trackingCodeOf(c.req.param('code'));
-    const body = await jsonBody(c, confirmationBody);
-    return c.json(
-      await withRetryAfter(c, () => confirmCritique(platform(), code, body, submitterOf(c, 'api'))),
-    );
+    const payload = await jsonBody(c, z.unknown());
+    const key =
+      payload && typeof payload === 'object'
+        ? (payload as { nitpickerKey?: unknown }).nitpickerKey
+        : undefined;
+    const who = await submitterOf(c, 'api');
+    const verdict = () => parseWith(confirmationBody, payload, 'confirmation');
+    return c.json(await withRetryAfter(c, () => confirmCritique(platform(), code, key, verdict, who)));
   });

@@ -11,7 +11,8 @@ import { monthSchema, queryOf } from '../validation.js';
 
 const MAX_MONTHS = 120;
 
-const rangeQuery = z.object({ from: z.optional(monthSchema), to: z.optional(monthSchema) });
+/** The query `monthRange` checks (documented on every route that reads a month range). */
+export const rangeQuery = z.object({ from: z.optional(monthSchema), to: z.optional(monthSchema) });
 
 export function monthRange(c: Context, now: Date): { from: string; to: string } {
   const q = queryOf(c, rangeQuery);

@@ -57,7 +57,11 @@ export const queryParam = (name: string, schema: object = { type: 'string' }, de
 /** `limit` and `cursor` of the paginated lists (functions/store/cursor.ts). */
 export const pageParams = () => [
   queryParam('limit', { type: 'integer', minimum: 1, maximum: 100 }),
-  queryParam('cursor'),
+  queryParam(
+    'cursor',
+    { type: 'string', maxLength: 2000, pattern: '^[A-Za-z0-9_-]+$' },
+    'The `nextCursor` of the previous page of the same list, exactly as given; any other value is a 400.',
+  ),
 ];
 
 /** A Beijing month YYYY-MM (functions/domain/months.ts). */

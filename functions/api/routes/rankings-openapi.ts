@@ -1,43 +1,28 @@
 /**
- * The OpenAPI paths of rankings (public tables, open data, methods, the office's
- * drafts and publishing), spread into the platform's document (functions/api/openapi.ts).
+ * The documentation of rankings (public tables, open data, methods, the office's drafts
+ * and publishing: rankings-public.ts, rankings-staff.ts), spread into the platform's
+ * document (functions/api/openapi.ts).
  */
-import {
-  body,
-  errors,
-  formatParam,
-  json,
-  jsonOrCsv,
-  nullableNumber,
-  pathParam,
-  periodSchema,
-  staff,
-} from './openapi-parts.js';
+import { methodBodySchema } from '../../usecases/rankings/method-schema.js';
+import { describeRoute, type JsonSchema, type RouteDoc } from '../route-doc.js';
+import { formatQueryParam } from './catalogue-openapi.js';
+import { nullableNumber, periodSchema } from './openapi-parts.js';
+import { draftBody, formatQuery, rankingQuery, unitIdSchema, versionSchema } from './rankings-schemas.js';
 
-/**
- * `GET /api/v1/rankings?scope=&period=[&version=][&format=csv]` (the contract's route) is
- * described in openapi.ts itself; these are the rest, built when the document is.
- */
-export function rankingsOpenApiPaths() {
-  const scope = pathParam('scope', { type: 'string', enum: ['department', 'district', 'window'] });
-  const period = {
-    ...pathParam('period', periodSchema()),
-    description: 'A Beijing month YYYY-MM or quarter YYYY-Qn',
+/** The ranking routes' documentation, built when the document is. */
+export function rankingsRouteDocs(): RouteDoc[] {
+  const scope = { type: 'string', enum: ['department', 'district', 'window'] };
+  const paramDescriptions = {
+    scope: 'department, district or window',
+    period: 'A Beijing month YYYY-MM or quarter YYYY-Qn',
+    version: 'Version number, from 1',
   };
-  const version = pathParam('version', { type: 'integer', minimum: 1 });
-  const format = formatParam();
+  const versionParams = { scope, period: periodSchema(), version: versionSchema };
   /** A nullable figure of a ranking (rates, shrunk values, points, score), declared without bounds. */
   const figure = nullableNumber();
-
   const indicatorValue = {
     type: 'object',
-    properties: {
-      raw: figure,
-      n: { type: 'number' },
-      shrunk: figure,
-      goodness: figure,
-      points: figure,
-    },
+    properties: { raw: figure, n: { type: 'number' }, shrunk: figure, goodness: figure, points: figure },
   };
   const rankingRow = {
     type: 'object',
@@ -62,7 +47,7 @@ export function rankingsOpenApiPaths() {
       },
     },
   };
-  const ranking = {
+  const ranking: JsonSchema = {
     type: 'object',
     required: ['scope', 'period', 'version', 'status', 'methodVersion', 'months', 'units', 'links'],
     properties: {
@@ -85,115 +70,218 @@ export function rankingsOpenApiPaths() {
       versions: { type: 'array', items: { type: 'object' } },
       links: {
         type: 'object',
-        properties: {
-          self: { type: 'string' },
-          csv: { type: 'string' },
-          inputs: { type: 'string' },
-          inputsCsv: { type: 'string' },
-          method: { type: 'string' },
-          page: { type: 'string' },
-        },
+        properties: Object.fromEntries(
+          ['self', 'csv', 'inputs', 'inputsCsv', 'method', 'page'].map((k) => [k, { type: 'string' }]),
+        ),
       },
     },
   };
-  const method = {
+  const method: JsonSchema = {
     type: 'object',
     description:
       'Indicators (numerator/denominator counter sums, optional sample, role score|penalty, weight, direction, normalisation range|minmax, optional k), shrinkage.k, minSample, transparency. Score weights must sum to 1.',
-    required: ['name', 'indicators', 'shrinkage', 'minSample', 'transparency'],
+    required: ['version', 'name', 'indicators', 'shrinkage', 'minSample', 'transparency'],
+    properties: {
+      version: { type: 'integer', minimum: 1 },
+      name: { type: 'object' },
+      indicators: { type: 'array' },
+      shrinkage: { type: 'object' },
+      minSample: { type: 'object' },
+      transparency: { type: 'object' },
+    },
   };
+  const inputs = (extra: Record<string, JsonSchema> = {}): JsonSchema => ({
+    type: 'object',
+    required: ['scope', 'period', 'version', 'months', 'units'],
+    properties: {
+      ...extra,
+      scope: { type: 'string' },
+      period: { type: 'string' },
+      version: { type: 'integer' },
+      months: { type: 'array', items: { type: 'string' } },
+      units: { type: 'array', items: { type: 'object' } },
+    },
+  });
+  const items = (item: JsonSchema): JsonSchema => ({
+    type: 'object',
+    required: ['items'],
+    properties: { items: { type: 'array', items: item } },
+  });
+  const published = {
+    type: 'object',
+    required: ['period', 'version', 'url'],
+    properties: {
+      period: { type: 'string' },
+      version: { type: 'integer' },
+      publishedAt: { type: 'string' },
+      url: { type: 'string' },
+    },
+  };
+  const csv = [formatQueryParam()];
+  const tag = 'Rankings';
+  const admin = 'Ranking administration';
 
-  return {
-    '/api/v1/rankings/{scope}/{period}/versions/{version}': {
-      get: {
-        summary: 'One published version at a stable URL',
-        parameters: [scope, period, version, format],
-        responses: { '200': jsonOrCsv(ranking), ...errors(400, 404) },
-      },
-      delete: {
-        summary: 'Discard a draft (a published version cannot be discarded: 409)',
-        security: staff,
-        parameters: [scope, period, version],
-        responses: { '204': { description: 'Discarded' }, ...errors(400, 401, 403, 404, 409) },
-      },
-    },
-    '/api/v1/rankings/{scope}/{period}/versions/{version}/inputs': {
-      get: {
-        summary:
-          'The aggregates a published version was computed from (open data; CSV is one counter per row)',
-        parameters: [scope, period, version, format],
-        responses: { '200': jsonOrCsv({ type: 'object' }), ...errors(400, 404) },
-      },
-    },
-    '/api/v1/rankings/{scope}/{period}/versions/{version}/publish': {
-      post: {
-        summary: 'Publish a draft; published rankings are immutable (a second publish is 409)',
-        security: staff,
-        parameters: [scope, period, version],
-        responses: { '200': json(ranking), ...errors(400, 401, 403, 404, 409) },
-      },
-    },
-    '/api/v1/rankings/{scope}/periods': {
-      get: {
-        summary: 'Published periods of a scope',
-        parameters: [scope],
-        responses: { '200': json({ type: 'object' }), ...errors(400) },
-      },
-    },
-    '/api/v1/rankings/{scope}/units/{id}': {
-      get: {
-        summary: "A unit's rank in every published period",
-        parameters: [scope, pathParam('id')],
-        responses: { '200': json({ type: 'object' }), ...errors(400, 404) },
-      },
-    },
-    '/api/v1/rankings/methods': {
-      get: { summary: 'Every ranking method version', responses: { '200': json({ type: 'object' }) } },
-      post: {
-        summary: 'Create the next method version (office)',
-        security: staff,
-        requestBody: body(method),
-        responses: { '201': json(method), ...errors(400, 401, 403) },
-      },
-    },
-    '/api/v1/rankings/methods/{version}': {
-      get: {
-        summary: 'One method version (stable URL)',
-        parameters: [version],
-        responses: { '200': json(method), ...errors(400, 404) },
-      },
-    },
-    '/api/v1/rankings/drafts': {
-      post: {
-        summary: 'Compute a draft for a scope and period from the aggregates (office)',
-        security: staff,
-        requestBody: body({
-          type: 'object',
-          required: ['scope', 'period'],
-          properties: {
-            scope: scope.schema,
-            period: period.schema,
-            methodVersion: { type: 'integer' },
-            changes: { type: 'string', description: 'Required when a version is already published' },
+  return [
+    describeRoute({
+      route: 'GET /api/v1/rankings',
+      operationId: 'getRanking',
+      tag,
+      summary: 'The published ranking of a scope and period (the latest version unless `version` is given)',
+      query: rankingQuery,
+      responses: { '200': { description: 'The ranking', json: ranking, csv: true } },
+      errors: [404],
+    }),
+    describeRoute({
+      route: 'GET /api/v1/rankings/methods',
+      operationId: 'listRankingMethods',
+      tag,
+      summary: 'Every ranking method version',
+      responses: { '200': { description: 'Methods', json: items(method) } },
+    }),
+    describeRoute({
+      route: 'GET /api/v1/rankings/methods/:version',
+      operationId: 'getRankingMethod',
+      tag,
+      summary: 'One method version (stable URL)',
+      params: { version: versionSchema },
+      responses: { '200': { description: 'The method', json: method } },
+      errors: [404],
+    }),
+    describeRoute({
+      route: 'GET /api/v1/rankings/:scope/periods',
+      operationId: 'listRankingPeriods',
+      tag,
+      summary: 'Published periods of a scope',
+      params: { scope },
+      paramDescriptions,
+      responses: {
+        '200': {
+          description: 'Months and quarters with their latest published version',
+          json: {
+            type: 'object',
+            required: ['scope', 'months', 'quarters'],
+            properties: {
+              scope: { type: 'string' },
+              months: { type: 'array', items: published },
+              quarters: { type: 'array', items: published },
+            },
           },
-        }),
-        responses: { '201': json(ranking), ...errors(400, 401, 403) },
+        },
       },
-    },
-    '/api/v1/staff/rankings/drafts': {
-      get: {
-        summary: 'Drafts awaiting review',
-        security: staff,
-        responses: { '200': json({ type: 'object' }), ...errors(401, 403) },
+      errors: [400],
+    }),
+    describeRoute({
+      route: 'GET /api/v1/rankings/:scope/units/:id',
+      operationId: 'getUnitRankHistory',
+      tag,
+      summary: "A unit's rank in every published period",
+      params: { scope, id: unitIdSchema },
+      paramDescriptions,
+      responses: { '200': { description: 'Rank history', json: { type: 'object' } } },
+      errors: [404],
+    }),
+    describeRoute({
+      route: 'GET /api/v1/rankings/:scope/:period/versions/:version',
+      operationId: 'getPublishedRankingVersion',
+      tag,
+      summary: 'One published version at a stable URL',
+      params: versionParams,
+      paramDescriptions,
+      query: formatQuery,
+      responses: { '200': { description: 'The ranking', json: ranking, csv: true } },
+      errors: [404],
+    }),
+    describeRoute({
+      route: 'GET /api/v1/rankings/:scope/:period/versions/:version/inputs',
+      operationId: 'getPublishedRankingInputs',
+      tag,
+      summary: 'The aggregates a published version was computed from (open data; CSV is one counter per row)',
+      params: versionParams,
+      paramDescriptions,
+      query: formatQuery,
+      responses: {
+        '200': {
+          description: 'Inputs',
+          json: inputs({ methodVersion: { type: 'integer' }, method: { type: 'string' } }),
+          csv: true,
+        },
       },
-    },
-    '/api/v1/staff/rankings/{scope}/{period}/versions/{version}': {
-      get: {
-        summary: 'Any version, drafts included (office, inspectors)',
-        security: staff,
-        parameters: [scope, period, version, format],
-        responses: { '200': jsonOrCsv(ranking), ...errors(400, 401, 403, 404) },
-      },
-    },
-  } as const;
+      errors: [404],
+    }),
+    describeRoute({
+      route: 'POST /api/v1/rankings/methods',
+      operationId: 'createRankingMethod',
+      tag: admin,
+      summary: 'Create the next method version',
+      roles: ['office'],
+      body: methodBodySchema,
+      responses: { '201': { description: 'Created', json: method } },
+    }),
+    describeRoute({
+      route: 'POST /api/v1/rankings/drafts',
+      operationId: 'computeRankingDraft',
+      tag: admin,
+      summary: 'Compute a draft for a scope and period from the aggregates',
+      description: '`changes` is required when a version of the period is already published.',
+      roles: ['office'],
+      body: draftBody,
+      bodyExample: { scope: 'department', period: '2026-07' },
+      responses: { '201': { description: 'The draft', json: ranking } },
+      errors: [404, 409],
+    }),
+    describeRoute({
+      route: 'GET /api/v1/staff/rankings/drafts',
+      operationId: 'listRankingDrafts',
+      tag: admin,
+      summary: 'Drafts awaiting review',
+      roles: ['office', 'inspector'],
+      responses: { '200': { description: 'Drafts', json: items({ type: 'object' }) } },
+    }),
+    describeRoute({
+      route: 'GET /api/v1/staff/rankings/:scope/:period/versions/:version',
+      operationId: 'getAnyRankingVersion',
+      tag: admin,
+      summary: 'Any version, drafts included',
+      roles: ['office', 'inspector'],
+      params: versionParams,
+      paramDescriptions,
+      extraQuery: csv,
+      responses: { '200': { description: 'The ranking', json: ranking, csv: true } },
+      errors: [404],
+    }),
+    describeRoute({
+      route: 'GET /api/v1/staff/rankings/:scope/:period/versions/:version/inputs',
+      operationId: 'getAnyRankingInputs',
+      tag: admin,
+      summary: 'The inputs of any version, drafts included',
+      roles: ['office', 'inspector'],
+      params: versionParams,
+      paramDescriptions,
+      extraQuery: csv,
+      responses: { '200': { description: 'Inputs', json: inputs(), csv: true } },
+      errors: [404],
+    }),
+    describeRoute({
+      route: 'POST /api/v1/rankings/:scope/:period/versions/:version/publish',
+      operationId: 'publishRanking',
+      tag: admin,
+      summary: 'Publish a draft; published rankings are immutable (a second publish is 409)',
+      roles: ['office'],
+      params: versionParams,
+      paramDescriptions,
+      responses: { '200': { description: 'The published ranking', json: ranking } },
+      errors: [404, 409],
+    }),
+    describeRoute({
+      route: 'DELETE /api/v1/rankings/:scope/:period/versions/:version',
+      operationId: 'discardRankingDraft',
+      tag: admin,
+      summary: 'Discard a draft (a published version cannot be discarded: 409)',
+      roles: ['office'],
+      params: versionParams,
+      paramDescriptions,
+      responses: { '204': { description: 'Discarded' } },
+      errors: [404, 409],
+    }),
+  ];
 }

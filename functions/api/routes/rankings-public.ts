@@ -5,7 +5,6 @@
  * or CSV with `format=csv`. Drafts are never served here.
  */
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
 import { platform } from '../../platform.js';
 import { parseScopePeriod } from '../../usecases/rankings/compute.js';
 import { inputsTable, rankingTable } from '../../usecases/rankings/export.js';
@@ -18,17 +17,7 @@ import {
 } from '../../usecases/rankings/read.js';
 import { csvResponse, wantsCsv } from '../csv.js';
 import { parseWith, queryOf } from '../validation.js';
-
-/** A unit id: a department or window id, or a district's name (Chinese letters allowed). */
-const unitIdSchema = z.string().check(z.regex(/^[\p{L}\p{N}][\p{L}\p{N}._:-]{0,63}$/u, 'expected a unit id'));
-const versionSchema = z.string().check(z.regex(/^[1-9]\d{0,5}$/, 'expected a version number'));
-const rankingQuery = z.object({
-  scope: z.string().check(z.minLength(1, 'scope is required: department, district or window')),
-  period: z.string().check(z.minLength(1, 'period is required: YYYY-MM or YYYY-Qn')),
-  version: z.optional(versionSchema),
-  format: z.optional(z.enum(['json', 'csv'])),
-});
-const formatQuery = z.object({ format: z.optional(z.enum(['json', 'csv'])) });
+import { formatQuery, rankingQuery, unitIdSchema, versionSchema } from './rankings-schemas.js';
 
 export const rankingsPublicRoutes = new Hono()
   .get('/rankings', async (c) => {

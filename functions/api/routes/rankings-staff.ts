@@ -5,7 +5,6 @@
  * staff-only reads under `/api/v1/staff/rankings` (the API gateway's staff routes).
  */
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
 import { platform } from '../../platform.js';
 import { getInputs, listDrafts } from '../../store/rankings.js';
 import { computeDraft } from '../../usecases/rankings/compute.js';
@@ -17,15 +16,7 @@ import { anyVersion } from '../../usecases/rankings/read.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
 import { csvResponse, wantsCsv } from '../csv.js';
 import { jsonBody, parseWith } from '../validation.js';
-
-const versionSchema = z.string().check(z.regex(/^[1-9]\d{0,5}$/, 'expected a version number'));
-
-const draftBody = z.strictObject({
-  scope: z.string().check(z.maxLength(20)),
-  period: z.string().check(z.maxLength(10)),
-  methodVersion: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(999_999))),
-  changes: z.optional(z.string().check(z.maxLength(2000))),
-});
+import { draftBody, versionSchema } from './rankings-schemas.js';
 
 export const rankingsStaffRoutes = new Hono<AuthEnv>()
   .post('/rankings/methods', requireStaff('office'), async (c) => {

@@ -1,29 +1,32 @@
 /**
- * The OpenAPI paths of good/bad reviews, kept beside their routes and spread into the
- * platform's document (functions/api/openapi.ts).
+ * The documentation of good/bad reviews (ratings-public.ts, ratings-read.ts,
+ * ratings-staff.ts), spread into the platform's document (functions/api/openapi.ts).
+ * Bodies are the schemas of functions/usecases/ratings/schemas.ts that the use cases
+ * parse with; the routes themselves read the JSON as `z.unknown()`.
  */
+
+import { inboxQuerySchema } from '../../usecases/ratings/follow-up.js';
 import {
-  body,
-  errors,
-  formatParam,
-  json,
-  monthParams,
-  nullableNumber,
-  pageParams,
-  pathParam,
-  queryParam,
-  rate,
-  staff,
-} from './openapi-parts.js';
+  appealBodySchema,
+  callbackBodySchema,
+  feedbackBodySchema,
+  ratingBodySchema,
+  rectificationBodySchema,
+  rulingBodySchema,
+} from '../../usecases/ratings/schemas.js';
+import { describeRoute, type JsonSchema, type RouteDoc } from '../route-doc.js';
+import { idSchema } from '../validation.js';
+import { formatQueryParam } from './catalogue-openapi.js';
+import { rangeQuery } from './month-range.js';
+import { nullableNumber, rate } from './openapi-parts.js';
+import { appealsQuery } from './ratings-schemas.js';
 
-/** The good/bad review paths, built when the document is (functions/api/openapi.ts). */
-export function ratingsOpenApiPaths() {
-  const months = [...monthParams(), formatParam()];
+/** The good/bad review routes' documentation, built when the document is. */
+export function ratingsRouteDocs(): RouteDoc[] {
   const score = { type: 'integer', minimum: 1, maximum: 5 };
-
   const satisfactionPoint = {
     type: 'object',
-    required: ['month', 'ratings', 'distribution', 'goodRate', 'badRate', 'satisfactionScore', 'tooFew'],
+    required: ['ratings', 'distribution', 'goodRate', 'badRate', 'satisfactionScore', 'tooFew'],
     properties: {
       month: { type: 'string' },
       ratings: { type: 'integer' },
@@ -47,193 +50,236 @@ export function ratingsOpenApiPaths() {
       },
     },
   };
-
-  const review = { type: 'object', description: 'A bad review with its follow-up (contact masked).' };
-
-  return {
-    '/api/v1/ratings': {
-      post: {
-        summary: 'Rate a completed case with its rating token (one rating per case)',
-        requestBody: body({
-          type: 'object',
-          required: ['caseId', 'token', 'score'],
-          additionalProperties: false,
-          properties: {
-            caseId: { type: 'string' },
-            token: { type: 'string', description: 'The t= parameter of the rating link' },
-            score: { ...score, description: '5 非常满意 … 1 非常不满意; 1–2 are bad reviews' },
-            comment: { type: 'string', maxLength: 500 },
-            subScores: {
-              type: 'object',
-              additionalProperties: false,
-              properties: { efficiency: score, attitude: score, guideAccuracy: score, convenience: score },
-            },
-            callback: {
-              type: 'object',
-              required: ['name', 'phone', 'consent'],
-              properties: {
-                name: { type: 'string', maxLength: 50 },
-                phone: { type: 'string', description: 'Mainland mobile; kept only hashed and masked' },
-                consent: { const: true },
-              },
-            },
-          },
-        }),
-        responses: { '201': json({ type: 'object' }, 'Rated'), ...errors(400, 401, 404, 409, 413, 429) },
-      },
+  const satisfaction = (extra: Record<string, JsonSchema>): JsonSchema => ({
+    type: 'object',
+    required: ['from', 'to', 'series', 'summary'],
+    properties: {
+      ...extra,
+      from: { type: 'string' },
+      to: { type: 'string' },
+      series: { type: 'array', items: satisfactionPoint },
+      summary: satisfactionPoint,
     },
-    '/api/v1/ratings/{caseId}': {
-      get: {
-        summary: 'The rater’s own view of a rating and its follow-up',
-        parameters: [
-          pathParam('caseId'),
-          { name: 't', in: 'query', required: true, schema: { type: 'string' } },
-        ],
-        responses: { '200': json({ type: 'object' }), ...errors(401, 404) },
-      },
-    },
-    '/api/v1/ratings/{caseId}/rectification-feedback': {
-      post: {
-        summary: 'Say whether the rectification of a bad review satisfied you (once)',
-        parameters: [pathParam('caseId')],
-        requestBody: body({
-          type: 'object',
-          required: ['token', 'satisfied'],
-          properties: {
-            token: { type: 'string' },
-            satisfied: { type: 'boolean' },
-            comment: { type: 'string' },
-          },
-        }),
-        responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409, 413, 429) },
-      },
-    },
-    '/api/v1/services/{code}/satisfaction': {
-      get: {
-        summary: 'Ratings of a service by month (CSV with ?format=csv)',
-        parameters: [pathParam('code'), ...months],
-        responses: {
-          '200': json({
-            type: 'object',
-            properties: { series: { type: 'array', items: satisfactionPoint }, summary: satisfactionPoint },
-          }),
-          ...errors(400, 404),
-        },
-      },
-    },
-    '/api/v1/departments/{id}/satisfaction': {
-      get: {
-        summary: 'Ratings of a department by month, with one row per window',
-        parameters: [pathParam('id'), ...months],
-        responses: { '200': json({ type: 'object' }), ...errors(400, 404) },
-      },
-    },
-    '/api/v1/staff/reviews': {
-      get: {
-        summary: 'A department’s bad reviews, newest first (department staff: their own)',
-        security: staff,
-        parameters: [
-          queryParam('departmentId'),
-          queryParam('status', {
-            type: 'string',
-            enum: ['open', 'overdue', 'appealed', 'closed', 'excluded', 'all'],
-          }),
-          ...pageParams(),
-        ],
-        responses: { '200': json({ type: 'object' }), ...errors(400, 401, 403) },
-      },
-    },
-    '/api/v1/staff/reviews/{caseId}': {
-      get: {
-        summary: 'One bad review with its follow-up',
-        security: staff,
-        parameters: [pathParam('caseId')],
-        responses: { '200': json(review), ...errors(401, 403, 404) },
-      },
-    },
-    '/api/v1/staff/reviews/{caseId}/callback': {
-      post: {
-        summary: 'Record the callback (回访): when, by whom, outcome',
-        security: staff,
-        parameters: [pathParam('caseId')],
-        requestBody: body({
-          type: 'object',
-          required: ['at', 'outcome'],
-          properties: {
-            at: { type: 'string', format: 'date-time' },
-            by: { type: 'string' },
-            outcome: { type: 'string', enum: ['resolved', 'explained', 'unresolved', 'unreachable'] },
-            note: { type: 'string' },
-          },
-        }),
-        responses: { '200': json(review), ...errors(400, 401, 403, 404, 409) },
-      },
-    },
-    '/api/v1/staff/reviews/{caseId}/rectification': {
-      post: {
-        summary: 'Record the rectification (整改): plan, done or cannot be done, evidence',
-        security: staff,
-        parameters: [pathParam('caseId')],
-        requestBody: body({
-          type: 'object',
-          required: ['plan', 'status'],
-          properties: {
-            plan: { type: 'string' },
-            status: { type: 'string', enum: ['planned', 'done', 'cannot'] },
-            explanation: { type: 'string', description: 'Required for cannot' },
-            evidence: { type: 'string', description: 'Required for done' },
-          },
-        }),
-        responses: { '200': json(review), ...errors(400, 401, 403, 404, 409) },
-      },
-    },
-    '/api/v1/staff/reviews/{caseId}/appeal': {
-      post: {
-        summary: 'Appeal a review as malicious or mistaken',
-        security: staff,
-        parameters: [pathParam('caseId')],
-        requestBody: body({
-          type: 'object',
-          required: ['kind', 'reason'],
-          properties: {
-            kind: { type: 'string', enum: ['malicious', 'mistaken'] },
-            reason: { type: 'string' },
-          },
-        }),
-        responses: { '200': json(review), ...errors(400, 401, 403, 404, 409) },
-      },
-    },
-    '/api/v1/staff/appeals': {
-      get: {
-        summary: 'Appeals by status (office)',
-        security: staff,
-        parameters: [queryParam('status', { type: 'string', enum: ['pending', 'upheld', 'rejected'] })],
-        responses: { '200': json({ type: 'object' }), ...errors(400, 401, 403) },
-      },
-    },
-    '/api/v1/staff/appeals/{caseId}/ruling': {
-      post: {
-        summary: 'Rule an appeal; upheld excludes the review from every statistic (office)',
-        security: staff,
-        parameters: [pathParam('caseId')],
-        requestBody: body({
-          type: 'object',
-          required: ['decision', 'note'],
-          properties: {
-            decision: { type: 'string', enum: ['upheld', 'rejected'] },
-            note: { type: 'string' },
-          },
-        }),
-        responses: { '200': json(review), ...errors(400, 401, 403, 404, 409) },
-      },
-    },
-    '/api/v1/staff/departments/{id}/satisfaction': {
-      get: {
-        summary: 'A department’s figures per window and per staff member (评价到人), for its own staff',
-        security: staff,
-        parameters: [pathParam('id'), ...monthParams()],
-        responses: { '200': json({ type: 'object' }), ...errors(400, 401, 403, 404) },
-      },
+  });
+  const followUp = { type: ['object', 'null'], description: 'Present for bad reviews (score 1–2)' };
+  const raterView = {
+    type: 'object',
+    required: ['caseId', 'score', 'bad', 'ratedAt'],
+    properties: {
+      caseId: { type: 'string' },
+      serviceCode: { type: 'string' },
+      departmentId: { type: 'string' },
+      score,
+      subScores: { type: 'object', additionalProperties: score },
+      ratedAt: { type: 'string' },
+      bad: { type: 'boolean' },
+      callbackRequested: { type: 'boolean' },
+      followUp,
     },
   };
+  const review = {
+    type: 'object',
+    description: 'A bad review with its follow-up (contact masked).',
+    required: ['caseId', 'departmentId', 'score', 'state'],
+    properties: {
+      caseId: { type: 'string' },
+      departmentId: { type: 'string' },
+      score,
+      state: { type: 'string' },
+      contact: { type: ['object', 'null'] },
+    },
+  };
+  const reviews = (extra: Record<string, JsonSchema> = {}): JsonSchema => ({
+    type: 'object',
+    required: ['items', 'nextCursor'],
+    properties: {
+      ...extra,
+      items: { type: 'array', items: review },
+      nextCursor: { type: ['string', 'null'] },
+    },
+  });
+  const caseId = { caseId: idSchema };
+  const months = { query: rangeQuery, extraQuery: [formatQueryParam()] };
+  const act = (
+    action: string,
+    operationId: string,
+    summary: string,
+    body: RouteDoc['body'],
+    bodyExample: unknown,
+    roles: RouteDoc['roles'] = ['department'],
+  ) =>
+    describeRoute({
+      route: `POST /api/v1/staff/${action}`,
+      operationId,
+      tag: 'Review follow-up',
+      summary,
+      roles,
+      params: caseId,
+      body,
+      bodyExample,
+      responses: { '200': { description: 'The review after the step', json: review } },
+      errors: [404, 409],
+    });
+
+  return [
+    describeRoute({
+      route: 'POST /api/v1/ratings',
+      operationId: 'rateCase',
+      tag: 'Ratings',
+      summary: 'Rate a completed case with its rating token (one rating per case)',
+      description:
+        'The rating token (`t=` of the rating link) is the credential: a wrong or expired one is 401. Scores 1–2 are bad reviews and start the follow-up. Bodies over 16 KB are refused (413).',
+      body: ratingBodySchema,
+      bodyExample: { caseId: 'C-2026-0001', token: 'v1.…', score: 5, comment: '办事很快' },
+      responses: {
+        '201': {
+          description: 'Rated',
+          json: {
+            type: 'object',
+            required: ['caseId', 'score', 'bad', 'ratedAt'],
+            properties: {
+              caseId: { type: 'string' },
+              score,
+              bad: { type: 'boolean' },
+              ratedAt: { type: 'string' },
+              month: { type: 'string' },
+              callbackRequested: { type: 'boolean' },
+              followUp,
+            },
+          },
+        },
+      },
+      errors: [401, 404, 409, 429],
+    }),
+    describeRoute({
+      route: 'GET /api/v1/ratings/:caseId',
+      operationId: 'getOwnRating',
+      tag: 'Ratings',
+      summary: 'The rater’s own view of a rating and its follow-up',
+      extraQuery: [
+        {
+          name: 't',
+          required: true,
+          schema: { type: 'string', maxLength: 200 },
+          description: 'The rating token of the case (the credential)',
+        },
+      ],
+      responses: { '200': { description: 'The rating', json: raterView } },
+      errors: [400, 401, 404],
+    }),
+    describeRoute({
+      route: 'POST /api/v1/ratings/:caseId/rectification-feedback',
+      operationId: 'giveRectificationFeedback',
+      tag: 'Ratings',
+      summary: 'Say whether the rectification of a bad review satisfied you (once)',
+      body: feedbackBodySchema,
+      bodyExample: { token: 'v1.…', satisfied: true },
+      responses: { '200': { description: 'The rating', json: raterView } },
+      errors: [401, 404, 409, 429],
+    }),
+    describeRoute({
+      route: 'GET /api/v1/services/:code/satisfaction',
+      operationId: 'getServiceSatisfaction',
+      tag: 'Ratings',
+      summary: 'Ratings of a service by month (CSV with ?format=csv)',
+      params: { code: idSchema },
+      ...months,
+      responses: {
+        '200': { description: 'Figures', json: satisfaction({ service: { type: 'object' } }), csv: true },
+      },
+      errors: [404],
+    }),
+    describeRoute({
+      route: 'GET /api/v1/departments/:id/satisfaction',
+      operationId: 'getDepartmentSatisfaction',
+      tag: 'Ratings',
+      summary: 'Ratings of a department by month, with one row per window (CSV with ?format=csv)',
+      params: { id: idSchema },
+      ...months,
+      responses: {
+        '200': {
+          description: 'Figures',
+          json: satisfaction({ department: { type: 'object' }, windows: { type: 'array' } }),
+          csv: true,
+        },
+      },
+      errors: [404],
+    }),
+    describeRoute({
+      route: 'GET /api/v1/staff/reviews',
+      operationId: 'listBadReviews',
+      tag: 'Review follow-up',
+      summary: 'A department’s bad reviews, newest first (department staff: their own)',
+      roles: ['department', 'office', 'inspector'],
+      query: inboxQuerySchema,
+      responses: {
+        '200': { description: 'A page of reviews', json: reviews({ departmentId: { type: 'string' } }) },
+      },
+    }),
+    describeRoute({
+      route: 'GET /api/v1/staff/reviews/:caseId',
+      operationId: 'getBadReview',
+      tag: 'Review follow-up',
+      summary: 'One bad review with its follow-up',
+      roles: ['department', 'office', 'inspector'],
+      params: caseId,
+      responses: { '200': { description: 'The review', json: review } },
+      errors: [404],
+    }),
+    act(
+      'reviews/:caseId/callback',
+      'recordCallback',
+      'Record the callback (回访): when, by whom, outcome',
+      callbackBodySchema,
+      {
+        at: '2026-11-20T10:00:00+08:00',
+        outcome: 'explained',
+      },
+    ),
+    act(
+      'reviews/:caseId/rectification',
+      'recordRectification',
+      'Record the rectification (整改): plan, done or cannot be done, evidence',
+      rectificationBodySchema,
+      { plan: '一次性告知所需材料', status: 'done', evidence: '已更新办事指南' },
+    ),
+    act(
+      'reviews/:caseId/appeal',
+      'appealReview',
+      'Appeal a review as malicious or mistaken',
+      appealBodySchema,
+      {
+        kind: 'mistaken',
+        reason: '评价针对的是另一件事',
+      },
+    ),
+    describeRoute({
+      route: 'GET /api/v1/staff/appeals',
+      operationId: 'listAppeals',
+      tag: 'Review follow-up',
+      summary: 'Appeals by status',
+      roles: ['office'],
+      query: appealsQuery,
+      responses: { '200': { description: 'A page of appealed reviews', json: reviews() } },
+    }),
+    act(
+      'appeals/:caseId/ruling',
+      'ruleAppeal',
+      'Rule an appeal; upheld excludes the review from every statistic',
+      rulingBodySchema,
+      { decision: 'rejected', note: '证据不足，维持评价。' },
+      ['office'],
+    ),
+    describeRoute({
+      route: 'GET /api/v1/staff/departments/:id/satisfaction',
+      operationId: 'getStaffDepartmentSatisfaction',
+      tag: 'Review follow-up',
+      summary: 'A department’s figures per window and per staff member (评价到人), for its own staff',
+      roles: ['department', 'office', 'inspector'],
+      params: { id: idSchema },
+      query: rangeQuery,
+      responses: { '200': { description: 'Figures', json: satisfaction({}) } },
+      errors: [404],
+    }),
+  ];
 }

@@ -23,12 +23,7 @@ import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
 import { forbidden } from '../errors.js';
 import { idSchema, jsonBody, parseWith, queryOf } from '../validation.js';
 import { monthRange } from './month-range.js';
-
-const appealsQuery = z.object({
-  status: z.optional(z.enum(['pending', 'upheld', 'rejected'])),
-  limit: z.optional(z.string().check(z.regex(/^([1-9]\d?|100)$/, 'expected 1-100'))),
-  cursor: z.optional(z.string().check(z.maxLength(2000))),
-});
+import { appealsQuery } from './ratings-schemas.js';
 
 const act = (action: FollowUpAction) => async (c: Context<AuthEnv>) => {
   const caseId = parseWith(idSchema, c.req.param('caseId'), 'case id');

@@ -4,20 +4,13 @@
  * Inspectors and the office report on anything, department staff on their own.
  */
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
 import { reportCsvRows } from '../../domain/supervision/report.js';
 import { platform } from '../../platform.js';
 import { supervisionReport } from '../../usecases/supervision/reports.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
 import { csvResponse, wantsCsv } from '../csv.js';
 import { queryOf } from '../validation.js';
-
-const reportQuery = z.object({
-  scope: z.string().check(z.minLength(1, 'scope is required: department, district or city'), z.maxLength(20)),
-  id: z.optional(z.string().check(z.maxLength(64))),
-  period: z.string().check(z.minLength(1, 'period is required: YYYY-MM or YYYY-Qn'), z.maxLength(10)),
-  format: z.optional(z.enum(['json', 'csv'])),
-});
+import { reportQuery } from './supervision-schemas.js';
 
 export const reportsStaffRoutes = new Hono<AuthEnv>().get(
   '/staff/reports',

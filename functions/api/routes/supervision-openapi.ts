@@ -1,29 +1,26 @@
 /**
- * The OpenAPI paths of electronic supervision (warnings board, supervision orders,
- * reports), spread into the platform's document (functions/api/openapi.ts).
+ * The documentation of electronic supervision (warnings board, supervision orders,
+ * reports: supervision-staff.ts, reports-staff.ts), spread into the platform's document
+ * (functions/api/openapi.ts).
  */
+import { describeRoute, type JsonSchema, type RouteDoc } from '../route-doc.js';
+import { idSchema } from '../validation.js';
 import {
-  body,
-  errors,
-  formatParam,
-  json,
-  jsonOrCsv,
-  pageParams,
-  pathParam,
-  periodSchema,
-  queryParam,
-  staff,
-  text,
-} from './openapi-parts.js';
+  closeBody,
+  escalateBody,
+  issueBody,
+  ordersQuery,
+  reportQuery,
+  respondBody,
+  warningsQuery,
+} from './supervision-schemas.js';
 
-/** The electronic supervision paths, built when the document is (functions/api/openapi.ts). */
-export function supervisionOpenApiPaths() {
-  const id = pathParam('id');
-  const longText = text(2000);
+/** The electronic supervision routes' documentation, built when the document is. */
+export function supervisionRouteDocs(): RouteDoc[] {
   const date = { type: 'string', format: 'date' };
-
-  const order = {
+  const order: JsonSchema = {
     type: 'object',
+    required: ['id', 'targetType', 'targetId', 'departmentId', 'title', 'deadline', 'status'],
     properties: {
       id: { type: 'string' },
       targetType: { type: 'string', enum: ['case', 'rating', 'critique', 'department'] },
@@ -39,112 +36,151 @@ export function supervisionOpenApiPaths() {
       audit: { type: 'array', items: { type: 'object' } },
     },
   };
+  const tag = 'Supervision';
+  const readers = ['inspector', 'office', 'department'] as const;
+  const id = { id: idSchema };
+  const step = (
+    action: string,
+    operationId: string,
+    summary: string,
+    roles: RouteDoc['roles'],
+    body: RouteDoc['body'],
+    bodyExample: unknown,
+  ) =>
+    describeRoute({
+      route: `POST /api/v1/supervision/orders/:id/${action}`,
+      operationId,
+      tag,
+      summary,
+      roles,
+      params: id,
+      body,
+      bodyExample,
+      responses: { '200': { description: 'The order after the step', json: order } },
+      errors: [404, 409],
+    });
 
-  return {
-    '/api/v1/staff/warnings': {
-      get: {
-        summary:
-          'Live warnings board: open yellow/red/serious cases with counts by colour, department, district, age',
-        security: staff,
-        parameters: [
-          queryParam('level', { type: 'string', enum: ['yellow', 'red', 'serious'] }),
-          queryParam('departmentId'),
-          queryParam('district'),
-          queryParam('minAgeDays', { type: 'integer', minimum: 0 }),
-          queryParam('limit', { type: 'integer', minimum: 1, maximum: 1000 }),
-          queryParam('offset', { type: 'integer', minimum: 0 }),
-          formatParam(),
-        ],
-        responses: { '200': jsonOrCsv({ type: 'object' }), ...errors(400, 401, 403) },
-      },
-    },
-    '/api/v1/supervision/orders': {
-      post: {
-        summary:
-          'Issue a supervision order (督办单) on a case, a bad review, a critique or a department (inspectors)',
-        security: staff,
-        requestBody: body({
-          type: 'object',
-          required: ['targetType', 'targetId', 'title', 'instructions', 'deadline'],
-          properties: {
-            targetType: { type: 'string', enum: ['case', 'rating', 'critique', 'department'] },
-            targetId: { type: 'string' },
-            departmentId: { type: 'string', description: 'Only for a critique not yet routed' },
-            title: { type: 'string', maxLength: 200 },
-            instructions: longText,
-            deadline: date,
+  return [
+    describeRoute({
+      route: 'GET /api/v1/staff/warnings',
+      operationId: 'getWarningsBoard',
+      tag,
+      summary:
+        'Live warnings board: open yellow/red/serious cases with counts by colour, department, district, age (CSV with ?format=csv)',
+      roles: readers,
+      query: warningsQuery,
+      responses: {
+        '200': {
+          description: 'The board',
+          json: {
+            type: 'object',
+            required: ['asOf', 'items'],
+            properties: { asOf: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } },
           },
-        }),
-        responses: { '201': json(order), ...errors(400, 401, 403, 404) },
+          csv: true,
+        },
       },
-    },
-    '/api/v1/staff/supervision/orders': {
-      get: {
-        summary: 'Orders the caller may see, by status or department',
-        security: staff,
-        parameters: [
-          queryParam('status', {
-            type: 'string',
-            enum: ['open', 'issued', 'responded', 'escalated', 'closed'],
-          }),
-          queryParam('departmentId'),
-          ...pageParams(),
-        ],
-        responses: { '200': json({ type: 'object' }), ...errors(400, 401, 403) },
+    }),
+    describeRoute({
+      route: 'POST /api/v1/supervision/orders',
+      operationId: 'issueSupervisionOrder',
+      tag,
+      summary: 'Issue a supervision order (督办单) on a case, a bad review, a critique or a department',
+      description: '`departmentId` only for a critique not yet routed.',
+      roles: ['inspector'],
+      body: issueBody,
+      bodyExample: {
+        targetType: 'case',
+        targetId: 'C-2026-0001',
+        title: '督办：超期办件',
+        instructions: '请说明超期原因。',
+        deadline: '2026-12-11',
       },
-    },
-    '/api/v1/staff/supervision/orders/{id}': {
-      get: {
-        summary: 'One order with its steps and audit trail',
-        security: staff,
-        parameters: [id],
-        responses: { '200': json(order), ...errors(401, 403, 404) },
+      responses: { '201': { description: 'Issued', json: order } },
+      errors: [404],
+    }),
+    describeRoute({
+      route: 'GET /api/v1/staff/supervision/orders',
+      operationId: 'listSupervisionOrders',
+      tag,
+      summary: 'Orders the caller may see, by status or department',
+      roles: readers,
+      query: ordersQuery,
+      responses: {
+        '200': {
+          description: 'A page of orders',
+          json: {
+            type: 'object',
+            required: ['items', 'nextCursor'],
+            properties: { items: { type: 'array', items: order }, nextCursor: { type: ['string', 'null'] } },
+          },
+        },
       },
-    },
-    '/api/v1/supervision/orders/{id}/respond': {
-      post: {
-        summary: 'The department responds (its own orders only)',
-        security: staff,
-        parameters: [id],
-        requestBody: body({ type: 'object', required: ['note'], properties: { note: longText } }),
-        responses: { '200': json(order), ...errors(400, 401, 403, 404, 409) },
+    }),
+    describeRoute({
+      route: 'GET /api/v1/staff/supervision/orders/:id',
+      operationId: 'getSupervisionOrder',
+      tag,
+      summary: 'One order with its steps and audit trail',
+      roles: readers,
+      params: id,
+      responses: {
+        '200': { description: 'The order', json: { ...order, required: ['id', 'status', 'audit'] } },
       },
-    },
-    '/api/v1/supervision/orders/{id}/close': {
-      post: {
-        summary: 'The inspector closes the order after a response (办结销号)',
-        security: staff,
-        parameters: [id],
-        requestBody: body({ type: 'object', required: ['outcome'], properties: { outcome: longText } }),
-        responses: { '200': json(order), ...errors(400, 401, 403, 404, 409) },
+      errors: [404],
+    }),
+    step(
+      'respond',
+      'respondToSupervisionOrder',
+      'The department responds (its own orders only)',
+      ['department'],
+      respondBody,
+      {
+        note: '已办结，超期原因系材料补正。',
       },
-    },
-    '/api/v1/supervision/orders/{id}/escalate': {
-      post: {
-        summary: 'The inspector escalates with a new deadline',
-        security: staff,
-        parameters: [id],
-        requestBody: body({
-          type: 'object',
-          required: ['note', 'deadline'],
-          properties: { note: longText, deadline: date },
-        }),
-        responses: { '200': json(order), ...errors(400, 401, 403, 404, 409) },
+    ),
+    step(
+      'close',
+      'closeSupervisionOrder',
+      'The inspector closes the order after a response (办结销号)',
+      ['inspector'],
+      closeBody,
+      {
+        outcome: '已核实，销号。',
       },
-    },
-    '/api/v1/staff/reports': {
-      get: {
-        summary:
-          'Supervision report of a department, district or the city over a month or quarter (JSON or CSV)',
-        security: staff,
-        parameters: [
-          queryParam('scope', { type: 'string', enum: ['department', 'district', 'city'] }),
-          queryParam('id'),
-          queryParam('period', periodSchema()),
-          formatParam(),
-        ],
-        responses: { '200': jsonOrCsv({ type: 'object' }), ...errors(400, 401, 403, 404) },
+    ),
+    step(
+      'escalate',
+      'escalateSupervisionOrder',
+      'The inspector escalates with a new deadline',
+      ['inspector'],
+      escalateBody,
+      {
+        note: '逾期未回复，升级督办。',
+        deadline: '2026-12-18',
       },
-    },
-  } as const;
+    ),
+    describeRoute({
+      route: 'GET /api/v1/staff/reports',
+      operationId: 'getSupervisionReport',
+      tag,
+      summary:
+        'Supervision report of a department, district or the city over a month or quarter (JSON or CSV)',
+      description: 'Inspectors and the office report on anything, department staff on their own department.',
+      roles: readers,
+      query: reportQuery,
+      responses: {
+        '200': {
+          description: 'The report',
+          json: {
+            type: 'object',
+            required: ['scope', 'id', 'period'],
+            properties: { scope: { type: 'string' }, id: { type: 'string' }, period: { type: 'string' } },
+          },
+          csv: true,
+        },
+      },
+      errors: [404],
+    }),
+  ];
 }

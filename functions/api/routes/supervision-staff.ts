@@ -5,9 +5,6 @@
  * sees none of it. Writes under `/api/v1/supervision`, reads under `/api/v1/staff`.
  */
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
-import { MAX_ORDER_TEXT, ORDER_STATUSES, ORDER_TARGET_TYPES } from '../../domain/supervision/order.js';
-import { BOARD_LEVELS } from '../../domain/supervision/warnings-board.js';
 import { platform } from '../../platform.js';
 import {
   close,
@@ -21,39 +18,19 @@ import {
 import { warningsBoard } from '../../usecases/supervision/warnings.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
 import { csvResponse, wantsCsv } from '../csv.js';
-import { dateSchema, idSchema, jsonBody, parseWith, queryOf } from '../validation.js';
-
-const note = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(MAX_ORDER_TEXT));
-
-const boardQuery = z.object({
-  level: z.optional(z.enum(BOARD_LEVELS)),
-  departmentId: z.optional(idSchema),
-  district: z.optional(z.string().check(z.maxLength(64))),
-  minAgeDays: z.optional(z.string().check(z.regex(/^\d{1,4}$/, 'expected a number of working days'))),
-  limit: z.optional(z.string().check(z.regex(/^([1-9]\d{0,2}|1000)$/, 'expected 1-1000'))),
-  offset: z.optional(z.string().check(z.regex(/^\d{1,6}$/, 'expected a number'))),
-  format: z.optional(z.enum(['json', 'csv'])),
-});
-
-const issueBody = z.strictObject({
-  targetType: z.enum(ORDER_TARGET_TYPES),
-  targetId: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, 'expected an id')),
-  departmentId: z.optional(idSchema),
-  title: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(200)),
-  instructions: note,
-  deadline: dateSchema,
-});
-
-const listQuery = z.object({
-  status: z.optional(z.enum([...ORDER_STATUSES, 'open'])),
-  departmentId: z.optional(idSchema),
-  limit: z.optional(z.string().check(z.regex(/^([1-9]\d?|100)$/, 'expected 1-100'))),
-  cursor: z.optional(z.string().check(z.maxLength(2000))),
-});
+import { idSchema, jsonBody, parseWith, queryOf } from '../validation.js';
+import {
+  closeBody,
+  escalateBody,
+  issueBody,
+  ordersQuery,
+  respondBody,
+  warningsQuery,
+} from './supervision-schemas.js';
 
 export const supervisionStaffRoutes = new Hono<AuthEnv>()
   .get('/staff/warnings', requireStaff('inspector', 'office', 'department'), async (c) => {
-    const q = queryOf(c, boardQuery);
+    const q = queryOf(c, warningsQuery);
     const board = await warningsBoard(platform(), principalOf(c), {
       level: q.level,
       departmentId: q.departmentId,
@@ -103,7 +80,7 @@ export const supervisionStaffRoutes = new Hono<AuthEnv>()
     return c.json(await issue(platform(), principalOf(c), body), 201);
   })
   .get('/staff/supervision/orders', requireStaff('inspector', 'office', 'department'), async (c) => {
-    const q = queryOf(c, listQuery);
+    const q = queryOf(c, ordersQuery);
     const page = await listOrders(platform(), principalOf(c), {
       status: q.status,
       departmentId: q.departmentId,
@@ -121,16 +98,16 @@ export const supervisionStaffRoutes = new Hono<AuthEnv>()
     const id = parseWith(idSchema, c.req.param('id'), 'order id');
     // Another department's order is a 403 whatever the body (authorisation before validation).
     await visibleOrder(platform(), principalOf(c), id);
-    const body = await jsonBody(c, z.strictObject({ note }));
+    const body = await jsonBody(c, respondBody);
     return c.json(await respond(platform(), principalOf(c), id, body.note));
   })
   .post('/supervision/orders/:id/close', requireStaff('inspector'), async (c) => {
     const id = parseWith(idSchema, c.req.param('id'), 'order id');
-    const body = await jsonBody(c, z.strictObject({ outcome: note }));
+    const body = await jsonBody(c, closeBody);
     return c.json(await close(platform(), principalOf(c), id, body.outcome));
   })
   .post('/supervision/orders/:id/escalate', requireStaff('inspector'), async (c) => {
     const id = parseWith(idSchema, c.req.param('id'), 'order id');
-    const body = await jsonBody(c, z.strictObject({ note, deadline: dateSchema }));
+    const body = await jsonBody(c, escalateBody);
     return c.json(await escalate(platform(), principalOf(c), id, body));
   });

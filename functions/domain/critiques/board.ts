@@ -81,6 +81,19 @@ export interface BoardRow {
 
 export const EXCERPT_CHARS = 280;
 
+/**
+ * A stored row as it is shown: its texts masked again on the way out (masking is
+ * idempotent), so rows written under older, weaker masking rules leak nothing either.
+ */
+export function publicBoardRow<T extends BoardRow>(row: T): T {
+  return {
+    ...row,
+    excerpt: maskPublic(row.excerpt),
+    ...(row.nickname ? { nickname: maskPublic(row.nickname) } : {}),
+    ...(row.answer ? { answer: maskPublic(row.answer) } : {}),
+  };
+}
+
 export function boardRowOf(c: Critique): BoardRow {
   const last = c.replies.at(-1);
   const department = responsibleDepartment(c);

@@ -55,6 +55,7 @@ export type NewCritique = Pick<
   | 'contact'
   | 'channel'
   | 'clientHash'
+  | 'nitpickerKeyHashes'
 >;
 
 export function newCritique(input: NewCritique, now: Date): Critique {

@@ -125,6 +125,12 @@ export interface Critique {
   channel: Channel;
   /** Keyed hash of the submitting client (address + user agent, or api key). */
   clientHash: string;
+  /**
+   * Hashes of the nitpicker's private keys (see nitpicker-key.ts): holding one, not the
+   * public tracking code, is what lets the nitpicker confirm. Never shown to anyone.
+   * Absent on critiques stored before keys existed.
+   */
+  nitpickerKeyHashes?: string[];
   status: CritiqueStatus;
   createdAt: string;
   updatedAt: string;

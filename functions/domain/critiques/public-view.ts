@@ -4,7 +4,7 @@
  * answers, reasons) has phone, ID-card numbers and e-mail addresses masked, whoever
  * wrote it. Staff views are separate and show the text as submitted.
  */
-import { maskPersonalNumbers } from '../pii.js';
+import { maskPublicText } from '../pii.js';
 import {
   boardStatusOf,
   type Critique,
@@ -13,11 +13,12 @@ import {
   responsibleDepartmentName,
 } from './model.js';
 
-const EMAIL_IN_TEXT = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
-
-/** Mask personal numbers and e-mail addresses in text shown in public. */
+/**
+ * Mask personal numbers and e-mail addresses in text shown in public (see
+ * `maskPublicText` in domain/pii: NFKC-aware, linear in the text's length).
+ */
 export function maskPublic(text: string): string {
-  return maskPersonalNumbers(text).replace(EMAIL_IN_TEXT, '$1***@$2');
+  return maskPublicText(text);
 }
 
 export interface PublicCritique {
@@ -103,6 +104,6 @@ export function publicCritique(c: Critique): PublicCritique {
 
 /** The staff view: everything but the sealed contact and hashes. */
 export function staffCritique(c: Critique) {
-  const { contact, clientHash: _client, ...rest } = c;
+  const { contact, clientHash: _client, nitpickerKeyHashes: _keys, ...rest } = c;
   return { ...rest, ...(contact ? { contact: { kind: contact.kind, masked: contact.masked } } : {}) };
 }

@@ -84,8 +84,18 @@ export async function revokeCritiqueAward(p: Platform, who: Principal, code: str
 }
 
 /** The hall of fame, newest award first. */
-export function hallOfFame(p: Platform, options: { limit: number; cursor?: string | undefined }) {
-  return critiqueStores(p).awards.awards(options);
+export async function hallOfFame(p: Platform, options: { limit: number; cursor?: string | undefined }) {
+  const page = await critiqueStores(p).awards.awards(options);
+  // Masked again on the way out, like board rows: records kept under older rules leak nothing.
+  return {
+    ...page,
+    items: page.items.map((a) => ({
+      ...a,
+      citation: maskPublic(a.citation),
+      excerpt: maskPublic(a.excerpt),
+      ...(a.nickname ? { nickname: maskPublic(a.nickname) } : {}),
+    })),
+  };
 }
 
 /** Nicknames by awards, then adopted critiques (masked like every public name). */

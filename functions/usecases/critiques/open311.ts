@@ -1,12 +1,21 @@
 /**
  * Open311 GeoReport v2 over critiques: services and their definitions from the
  * catalogue, requests from the board's partitions (one Query per status group, bounded
- * by the spec's 90-day window and 1,000 results), single requests by tracking code, and
- * request creation for partner apps holding an office-issued api_key. Lists show
- * public critiques only; a request's own id shows it whatever its status.
+ * by the spec's 90-day window), single requests by tracking code, and request creation
+ * for partner apps holding an office-issued api_key. Lists show public critiques only;
+ * a request's own id shows it whatever its status.
+ *
+ * Request lists are paged, as many GeoReport servers extend the spec (the spec itself
+ * only bounds a query to 90 days): `page_size` (default 50, at most 200; SeeClickFix
+ * pages 20 by default and at most 100, Baltimore's endpoint takes `page_size` too),
+ * `page` (1-based, as clients such as r311 iterate it; positional, so it reaches only
+ * the first 1,000 results and shifts as requests arrive) and a stable cursor: the
+ * position of a page's last request and the page's window, so the next page starts
+ * right after it whatever was submitted since. The route hands it out in a
+ * `Link: <…>; rel="next"` header, the only place a bare Open311 list leaves for it.
  */
 import { badRequest, notFound } from '../../api/errors.js';
-import type { BoardFilter } from '../../domain/critiques/board.js';
+import { type BoardFilter, boardFilterKey } from '../../domain/critiques/board.js';
 import type { Category } from '../../domain/critiques/model.js';
 import {
   type Open311Request,
@@ -19,13 +28,18 @@ import {
 import { parseTrackingCode } from '../../domain/critiques/tracking-code.js';
 import type { Platform } from '../../platform.js';
 import type { ApiKeyRecord } from '../../store/critique-api-keys.js';
+import { boardPosition } from '../../store/critiques.js';
+import { cursorValue, encodeCursor, isKeyValue } from '../../store/cursor.js';
 import { loadCritique } from './change.js';
 import { critiqueStores } from './stores.js';
 import { submitCritique } from './submit.js';
 
 export const MAX_SPAN_DAYS = 90;
+/** How far `page` reaches into a list (the spec's 1,000 results); the cursor goes on from anywhere. */
 export const MAX_RESULTS = 1000;
 export const MAX_IDS = 100;
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
 const DAY_MS = 86_400_000;
 
 export async function open311ServiceList(p: Platform) {
@@ -63,6 +77,55 @@ export interface RequestsQuery {
   start?: Date | undefined;
   end?: Date | undefined;
   statuses?: Open311Status[] | undefined;
+  /** Requests per page, 1..MAX_PAGE_SIZE (default DEFAULT_PAGE_SIZE). */
+  pageSize?: number | undefined;
+  /** The 1-based page (positional; `page × pageSize` at most MAX_RESULTS). */
+  page?: number | undefined;
+  /** Where the previous page ended (`nextCursor` of that page). */
+  cursor?: string | undefined;
+}
+
+export interface RequestsPage {
+  requests: Open311Request[];
+  /** Resumes right after this page; null on the last page (and for lookups by id). */
+  nextCursor: string | null;
+}
+
+/** What an Open311 cursor holds: the query it belongs to, its window, and the last position shown. */
+interface Open311Cursor {
+  v: 1;
+  /** The board filters read (`boardFilterKey`s): the cursor resumes only the same query. */
+  f: string;
+  from: string;
+  to: string;
+  after: string;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const isInstant = (v: unknown): v is string =>
+  typeof v === 'string' && ISO_INSTANT.test(v) && new Date(v).toISOString() === v;
+
+/** A client's Open311 cursor, checked against the query it is sent with; a 400 when it does not fit. */
+function readOpen311Cursor(cursor: string, filters: string): Open311Cursor {
+  const c = cursorValue(cursor) as Partial<Record<keyof Open311Cursor, unknown>> | null;
+  if (
+    !c ||
+    typeof c !== 'object' ||
+    Array.isArray(c) ||
+    Object.keys(c).length !== 5 ||
+    c.v !== 1 ||
+    typeof c.f !== 'string' ||
+    !isInstant(c.from) ||
+    !isInstant(c.to) ||
+    !isKeyValue(c.after)
+  ) {
+    throw badRequest('The cursor is not valid.');
+  }
+  const { from, to, after } = c;
+  const span = Date.parse(to) - Date.parse(from);
+  if (c.f !== filters || span < 0 || span > MAX_SPAN_DAYS * DAY_MS || after < from || after > `${to}#\uffff`)
+    throw badRequest('The cursor belongs to another query: repeat the query it came with.');
+  return { v: 1, f: c.f, from, to, after };
 }
 
 /** The spec's window: default the last 90 days; one end given, the other 90 days from it; never more than 90 days. */
@@ -79,8 +142,24 @@ export function requestWindow(now: Date, start?: Date, end?: Date): { from: Date
   return { from: new Date(now.getTime() - MAX_SPAN_DAYS * DAY_MS), to: now };
 }
 
-export async function open311Requests(p: Platform, q: RequestsQuery): Promise<Open311Request[]> {
+/**
+ * One page of requests, newest first: by ids (at most MAX_IDS, one page), or public
+ * critiques in the window under the filters, from the start, from `page` or right after
+ * the cursor's position (in the cursor's window, so a default "last 90 days" does not
+ * move under a client paging through it).
+ */
+export async function open311Requests(p: Platform, q: RequestsQuery): Promise<RequestsPage> {
   const store = critiqueStores(p).critiques;
+  const size = q.pageSize ?? DEFAULT_PAGE_SIZE;
+  const page = q.page ?? 1;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
+    throw badRequest(`page_size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+  if (!Number.isInteger(page) || page < 1) throw badRequest('page must be a whole number from 1.');
+  if (page * size > MAX_RESULTS)
+    throw badRequest(
+      `page reaches only the first ${MAX_RESULTS} requests: follow the Link header's cursor to read further.`,
+    );
+  if (page > 1 && q.cursor) throw badRequest('Give page or cursor, not both.');
   if (q.serviceRequestIds?.length) {
     if (q.serviceRequestIds.length > MAX_IDS)
       throw badRequest(`At most ${MAX_IDS} service_request_id values at once.`);
@@ -89,14 +168,13 @@ export async function open311Requests(p: Platform, q: RequestsQuery): Promise<Op
       if (!code) throw badRequest(`"${id.slice(0, 40)}" is not a valid service_request_id.`);
       return code;
     });
-    return (await store.getMany(codes)).map(open311Request);
+    return { requests: (await store.getMany(codes)).map(open311Request), nextCursor: null };
   }
   let scope: Pick<BoardFilter, 'departmentId' | 'general'> & { category?: Category } = {};
   if (q.serviceCode) {
     const { category, department } = await serviceOf(p, q.serviceCode, 400);
     scope = { category, ...(department ? { departmentId: department.id } : { general: true }) };
   }
-  const { from, to } = requestWindow(p.clock.now(), q.start, q.end);
   const statuses = new Set(q.statuses?.length ? q.statuses : ['open', 'closed']);
   const filters: BoardFilter[] =
     statuses.size === 2
@@ -107,8 +185,26 @@ export async function open311Requests(p: Platform, q: RequestsQuery): Promise<Op
             { ...scope, status: 'answered' },
             { ...scope, status: 'rectified' },
           ];
-  const { rows } = await store.boardRange(filters, from.toISOString(), to.toISOString(), MAX_RESULTS);
-  return (await store.getMany(rows.map((r) => r.trackingCode))).map(open311Request);
+  const f = filters.map(boardFilterKey).join(',');
+  const resumed = q.cursor ? readOpen311Cursor(q.cursor, f) : undefined;
+  const window = requestWindow(p.clock.now(), q.start, q.end);
+  const from = resumed?.from ?? window.from.toISOString();
+  const to = resumed?.to ?? window.to.toISOString();
+  if (resumed && (q.start || q.end) && (window.from.toISOString() !== from || window.to.toISOString() !== to))
+    throw badRequest('The cursor belongs to another query: repeat the query it came with.');
+  const skip = (page - 1) * size;
+  // One row more than the page: whether there is a next page, without a second read.
+  const { rows } = await store.boardRange(filters, from, to, skip + size + 1, resumed?.after);
+  const shown = rows.slice(skip, skip + size);
+  const last = shown.at(-1);
+  const nextCursor =
+    rows.length > skip + size && last
+      ? encodeCursor({ v: 1, f, from, to, after: boardPosition(last) } satisfies Open311Cursor)
+      : null;
+  return {
+    requests: (await store.getMany(shown.map((r) => r.trackingCode))).map(open311Request),
+    nextCursor,
+  };
 }
 
 export async function open311RequestById(p: Platform, id: string): Promise<Open311Request> {

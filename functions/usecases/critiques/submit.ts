@@ -5,12 +5,22 @@
  * a fresh tracking code — unless the same client sent the same text moments ago, in
  * which case the earlier tracking code is the answer. Nothing is stored on a refusal
  * but the rate-limit counters.
+ *
+ * Each accepted submission also gets the nitpicker's private key (nitpicker-key.ts),
+ * returned here and nowhere else; only its hash is stored. A resubmission collapsed
+ * into a recent critique gets a key of its own added to it (up to a few), so the
+ * response a browser finally shows after a double click still holds a working key.
  */
 import { createHash, createHmac } from 'node:crypto';
 import { ApiError, badRequest } from '../../api/errors.js';
 import { storeContact } from '../../domain/critiques/contact.js';
 import { newCritique } from '../../domain/critiques/lifecycle.js';
 import { type Category, type Channel, LIMITS, type TargetType } from '../../domain/critiques/model.js';
+import {
+  hashNitpickerKey,
+  MAX_NITPICKER_KEYS,
+  newNitpickerKey,
+} from '../../domain/critiques/nitpicker-key.js';
 import { cleanNickname, cleanText } from '../../domain/critiques/text.js';
 import { newTrackingCode } from '../../domain/critiques/tracking-code.js';
 import type { Platform } from '../../platform.js';
@@ -121,6 +131,11 @@ export interface Submitted {
   trackingCode: string;
   /** False when an identical recent submission's code was returned instead. */
   created: boolean;
+  /**
+   * The nitpicker's private key, shown to them once; absent only when a collapsed
+   * resubmission found its critique already holding the most keys it may.
+   */
+  nitpickerKey?: string;
 }
 
 export async function submitCritique(p: Platform, input: SubmitInput, who: Submitter): Promise<Submitted> {
@@ -152,10 +167,12 @@ export async function submitCritique(p: Platform, input: SubmitInput, who: Submi
     nowSeconds,
   };
   const store = critiqueStores(p).critiques;
+  const nitpickerKey = newNitpickerKey();
   for (let attempt = 0; attempt < 5; attempt++) {
+    const trackingCode = newTrackingCode();
     const critique = newCritique(
       {
-        trackingCode: newTrackingCode(),
+        trackingCode,
         category: input.category,
         text,
         ...target,
@@ -163,12 +180,21 @@ export async function submitCritique(p: Platform, input: SubmitInput, who: Submi
         ...(contact ? { contact } : {}),
         channel: who.channel,
         clientHash,
+        nitpickerKeyHashes: [hashNitpickerKey(trackingCode, nitpickerKey)],
       },
       now,
     );
     const outcome = await store.create(critique, dedup);
-    if (outcome.status === 'created') return { trackingCode: outcome.trackingCode, created: true };
-    if (outcome.status === 'collapsed') return { trackingCode: outcome.trackingCode, created: false };
+    if (outcome.status === 'created') return { trackingCode, created: true, nitpickerKey };
+    if (outcome.status === 'collapsed') {
+      const code = outcome.trackingCode;
+      const added = await store.addNitpickerKeyHash(
+        code,
+        hashNitpickerKey(code, nitpickerKey),
+        MAX_NITPICKER_KEYS,
+      );
+      return { trackingCode: code, created: false, ...(added ? { nitpickerKey } : {}) };
+    }
   }
   throw new ApiError('conflict', 'Could not allocate a tracking code; please try again.');
 }

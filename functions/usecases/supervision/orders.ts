@@ -36,9 +36,13 @@ import {
 
 const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-/** `DB20261120-7KQ2XM`: the issue date and six unguessable characters. */
-export function newOrderId(today: IsoDate): string {
-  const bytes = randomBytes(6);
+/**
+ * `DB20261120-7KQ2XM`: the issue date and six unguessable characters. `random` (a byte
+ * 0..255) is for the demo seed, whose orders must get the same ids when a cut-short
+ * seed runs again.
+ */
+export function newOrderId(today: IsoDate, random?: () => number): string {
+  const bytes = random ? Array.from({ length: 6 }, random) : randomBytes(6);
   let tail = '';
   for (const b of bytes) tail += BASE32[b % BASE32.length];
   return `DB${today.replaceAll('-', '')}-${tail}`;

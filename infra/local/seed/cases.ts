@@ -27,12 +27,17 @@ function instantOn(date: IsoDate, rnd: Random): string {
   return `${date}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+08:00`;
 }
 
+/**
+ * The demo's case inputs, service by service and day by day. `share` scales the volume
+ * further (1 = the whole demo; tests and benchmarks of the first start use a small one).
+ */
 export function* demoCases(
   services: readonly DemoService[],
   windowsByDept: Map<string, string[]>,
   calendar: WorkCalendar,
   now: Date,
   rnd: Random,
+  share = 1,
 ): Generator<{ service: DemoService; input: Parameters<typeof buildCase>[0] }> {
   const today = beijingDate(now);
   const start = addCalendarDays(today, -730);
@@ -40,7 +45,7 @@ export function* demoCases(
     let n = 0;
     for (let d = start; d <= today; d = addCalendarDays(d, 1)) {
       if (!calendar.isWorkingDay(d)) continue;
-      const perDay = (service.monthlyVolume * DEMO_VOLUME) / 21;
+      const perDay = (service.monthlyVolume * DEMO_VOLUME * share) / 21;
       const count = Math.floor(perDay) + (rnd.chance(perDay % 1) ? 1 : 0);
       for (let i = 0; i < count; i++) {
         const reformed = service.reform && d >= service.reform.effectiveFrom;

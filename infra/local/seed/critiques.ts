@@ -163,7 +163,9 @@ export async function seedCritiques(ctx: SeedContext): Promise<void> {
   );
   const office: Acting = { role: 'office' };
   const byCode = new Map<string, Critique>();
-  const plans = PLAN.flatMap(([plan, n]) => Array.from({ length: n }, () => plan));
+  const plans = PLAN.flatMap(([plan, n]) =>
+    Array.from({ length: Math.max(1, Math.round(n * ctx.share)) }, () => plan),
+  );
   // Oldest first, so duplicates find an earlier public critique to merge into.
   const ages = plans.map((plan) =>
     plan === 'submitted'

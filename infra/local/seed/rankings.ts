@@ -6,6 +6,11 @@
  * cases as the office's console; then a handful of supervision orders on late open
  * cases and one department, in every state (issued and overdue, responded, escalated,
  * closed), each with its audit trail.
+ *
+ * A start cut short during this step runs it again: periods already published are left
+ * alone (a draft an earlier attempt computed is published rather than computed anew),
+ * and orders get the same ids from the step's generator, so one already stored is kept
+ * and one whose audit trail was partly written gets only the missing entries.
  */
 import { beijingDate, type IsoDate } from '../../../functions/domain/calendar/index.js';
 import { principalFromGroups } from '../../../functions/domain/identity.js';
@@ -27,8 +32,9 @@ import {
 } from '../../../functions/domain/supervision/order.js';
 import type { Platform } from '../../../functions/platform.js';
 import { readAggregates } from '../../../functions/store/aggregates.js';
-import { recordAudit } from '../../../functions/store/audit.js';
-import { putNewOrder } from '../../../functions/store/supervision.js';
+import { auditOf, recordAudit } from '../../../functions/store/audit.js';
+import { currentVersion, listVersions } from '../../../functions/store/rankings.js';
+import { getOrder, putNewOrder } from '../../../functions/store/supervision.js';
 import { computeDraft } from '../../../functions/usecases/rankings/compute.js';
 import { ensureDefaultMethod } from '../../../functions/usecases/rankings/methods.js';
 import { publishRanking } from '../../../functions/usecases/rankings/publish.js';
@@ -78,12 +84,19 @@ async function waitForAggregates(p: Platform, ctx: SeedContext, months: string[]
   return false;
 }
 
+/** Publish a scope and period once (a retried seed finds it published, or a draft it left). */
 async function publish(p: Platform, scope: RankingScope, period: Period): Promise<void> {
-  const draft = await computeDraft(p, office, { scope, period: period.id });
-  await publishRanking(p, office, scope, period.id, draft.version);
+  if ((await currentVersion(p.store, scope, period.id)) !== undefined) return;
+  const left = (await listVersions(p.store, scope, period.id)).filter((h) => h.status === 'draft').at(-1);
+  const version = left?.version ?? (await computeDraft(p, office, { scope, period: period.id })).version;
+  await publishRanking(p, office, scope, period.id, version);
 }
 
-/** Apply steps at given times, recording each in the audit trail; the final state is stored. */
+/**
+ * Apply steps at given times, recording each in the audit trail; the final state is
+ * stored last. An order already stored is left as it is; audit entries an earlier,
+ * cut-short attempt wrote for it (in the same order) are not written twice.
+ */
 async function seedOrder(
   p: Platform,
   steps: {
@@ -92,6 +105,7 @@ async function seedOrder(
   }[],
 ): Promise<void> {
   let order: SupervisionOrder | undefined;
+  const trail: { before: SupervisionOrder | undefined; after: SupervisionOrder }[] = [];
   for (const step of steps) {
     const before = order;
     const result = step.apply(order, step.at);
@@ -102,24 +116,29 @@ async function seedOrder(
     } else {
       order = result;
     }
-    const last = order.steps.at(-1)!;
+    trail.push({ before, after: order });
+  }
+  if (!order || (await getOrder(p.store, order.id))) return;
+  const written = (await auditOf(p.store, `order:${order.id}`)).length;
+  for (const { before, after } of trail.slice(written)) {
+    const last = after.steps.at(-1)!;
     await recordAudit(p.store, {
       actor: last.by,
       roles: last.by === 'sweeper' ? ['system'] : last.action === 'respond' ? ['department'] : ['inspector'],
       action: `supervision.order.${last.action}`,
-      target: `order:${order.id}`,
+      target: `order:${after.id}`,
       at: last.at,
       before: before ? { rev: before.rev, status: before.status, level: before.level } : undefined,
       after: {
-        rev: order.rev,
-        status: order.status,
-        level: order.level,
-        deadline: order.deadline,
+        rev: after.rev,
+        status: after.status,
+        level: after.level,
+        deadline: after.deadline,
         note: last.note,
       },
     });
   }
-  if (order) await putNewOrder(p.store, order);
+  await putNewOrder(p.store, order);
 }
 
 async function seedOrders(ctx: SeedContext): Promise<void> {
@@ -152,7 +171,7 @@ async function seedOrders(ctx: SeedContext): Promise<void> {
     apply: (_: SupervisionOrder | undefined, at: Date) =>
       issueOrder(
         {
-          id: newOrderId(dayOf(at)),
+          id: newOrderId(dayOf(at), () => ctx.rnd.int(0, 255)),
           targetType,
           targetId,
           targetLabel: targetType === 'department' ? departments.get(targetId)?.name : undefined,

@@ -30,7 +30,7 @@ import { platformSecret } from '../../../functions/shared/secrets.js';
 import { keys } from '../../../functions/store/keys.js';
 import { ratingItem } from '../../../functions/store/ratings.js';
 import { batchWrite } from './cases.js';
-import { type SeedContext, seedExtensions } from './index.js';
+import { type SeedContext, seedExtensions, yieldToServer } from './index.js';
 import type { Random } from './random.js';
 
 /** Share of completed cases that get rated. */
@@ -195,7 +195,9 @@ export async function seedRatings(ctx: SeedContext): Promise<void> {
   for (const d of await p.catalogue.listDepartments()) rectificationDays.set(d.id, d.rectificationDays);
 
   const ratings: Rating[] = [];
+  let examined = 0;
   for (const c of ctx.cases as (CaseRecord & { applicantPhoneHash?: string })[]) {
+    if (++examined % 200 === 0) await yieldToServer();
     if (c.status !== 'completed' || !c.completedAt || !rnd.chance(RATED_SHARE)) continue;
     const completed = Date.parse(c.completedAt);
     const delay = rnd.chance(0.7)

@@ -2,7 +2,10 @@
  * A critique's own page, shown to whoever holds its tracking code whatever its status:
  * where it stands, who answers for it and by when, every public answer with the time
  * it took, the timeline, and — once answered — the nitpicker's "solved / not solved"
- * form (a plain POST). All text is masked and escaped (see publicCritique).
+ * form (a plain POST), which needs the nitpicker's private key: carried in a hidden
+ * field when the page was opened through the private link, typed in otherwise. Right
+ * after submitting, the receipt shows the tracking code, the private link and the key.
+ * All text is masked and escaped (see publicCritique).
  */
 import type { PublicCritique } from '../../../functions/domain/critiques/public-view.js';
 import { Layout, type PageContext } from '../../components/Layout.js';
@@ -13,6 +16,10 @@ export function CritiquePage(props: {
   ctx: PageContext;
   c: PublicCritique;
   justSubmitted?: boolean;
+  /** Opened through the private link: the (checked) key and that link. */
+  nitpicker?: { key: string; url: string } | undefined;
+  /** A key was given but is not this critique's. */
+  keyRefused?: boolean;
   confirmed?: boolean;
   error?: string;
 }) {
@@ -27,7 +34,28 @@ export function CritiquePage(props: {
         <div class="ok" role="status">
           <p>{t(lang, 'crThanks')}</p>
           <p class="code">{c.trackingCode}</p>
+          {props.nitpicker ? (
+            <>
+              <p>{t(lang, 'crPrivateLinkIntro')}</p>
+              <p>
+                <a href={props.nitpicker.url} class="cr-private-link">
+                  {props.nitpicker.url}
+                </a>
+              </p>
+              <p>
+                {t(lang, 'crPrivateKey')}
+                {t(lang, 'colon')}
+                <code class="cr-private-key">{props.nitpicker.key}</code>
+              </p>
+              <p class="hint">{t(lang, 'crPrivateKeyWarning')}</p>
+            </>
+          ) : null}
         </div>
+      ) : null}
+      {props.keyRefused ? (
+        <p class="errors" role="alert">
+          {t(lang, 'crKeyRefused')}
+        </p>
       ) : null}
       {props.confirmed ? (
         <p class="ok" role="status">
@@ -138,6 +166,26 @@ export function CritiquePage(props: {
           <fieldset>
             <legend>{t(lang, 'crConfirmTitle')}</legend>
             <p class="hint">{t(lang, 'crConfirmHint')}</p>
+            {props.nitpicker ? (
+              <input type="hidden" name="key" value={props.nitpicker.key} />
+            ) : (
+              <>
+                <label for="nitpicker-key">{t(lang, 'crPrivateKey')}</label>
+                <p class="hint" id="nitpicker-key-hint">
+                  {t(lang, 'crPrivateKeyHint')}
+                </p>
+                <input
+                  id="nitpicker-key"
+                  name="key"
+                  type="text"
+                  required
+                  autocomplete="off"
+                  spellcheck={false}
+                  maxlength={80}
+                  aria-describedby="nitpicker-key-hint"
+                />
+              </>
+            )}
             <label for="comment">{t(lang, 'crConfirmComment')}</label>
             <textarea id="comment" name="comment" maxlength={500} rows={3} />
             <p class="cr-links">

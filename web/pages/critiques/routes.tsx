@@ -4,6 +4,10 @@
  * form (`/critiques/new`, GET and a plain POST), lookup by tracking code, a critique's
  * page with the "solved / not solved" form, figures per department, the hall of fame,
  * and the staff console. Pages call the same use cases as the API.
+ *
+ * The nitpicker's private link is the critique's page with `?key=<private key>`: the
+ * submit form redirects there once (the receipt shows the link and the key), and the
+ * verdict form needs the key — carried from the link, or typed from the receipt.
  */
 import type { Context, Hono } from 'hono';
 import { disableSSG } from 'hono/ssg';
@@ -21,6 +25,7 @@ import {
   MAX_REPLY_DAYS,
   STATUSES,
 } from '../../../functions/domain/critiques/model.js';
+import { parseNitpickerKey } from '../../../functions/domain/critiques/nitpicker-key.js';
 import { cleanNickname, cleanText } from '../../../functions/domain/critiques/text.js';
 import { parseTrackingCode } from '../../../functions/domain/critiques/tracking-code.js';
 import type { Principal, Role } from '../../../functions/domain/identity.js';
@@ -36,7 +41,8 @@ import {
 import {
   confirmCritique,
   critiqueBoard,
-  publicCritiqueByCode,
+  critiqueForNitpicker,
+  nitpickerPrivateUrl,
 } from '../../../functions/usecases/critiques/public.js';
 import {
   acceptCritique,
@@ -54,6 +60,7 @@ import { submitCritique } from '../../../functions/usecases/critiques/submit.js'
 import { Layout } from '../../components/Layout.js';
 import { errorText } from '../../error-text.js';
 import { t } from '../../i18n.js';
+import { formOf } from '../../page-guard.js';
 import { html, pageContext, staffOf } from '../../render.js';
 import { staffLinks } from '../../staff-nav.js';
 import { BoardPage } from './BoardPage.js';
@@ -87,20 +94,6 @@ async function message(c: Context, status: HtmlStatus, text: string) {
     </Layout>,
     status,
   );
-}
-
-/** Form fields as strings (missing ones empty). */
-async function formOf(c: Context): Promise<Record<string, string>> {
-  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
-  return out;
-}
-
-/** Staff form posts come from our own pages: the token cookie is SameSite=Lax, and a foreign Origin is refused. */
-function sameOrigin(c: Context): boolean {
-  const origin = c.req.header('origin');
-  return !origin || origin === 'null' || origin === new URL(c.req.url).origin;
 }
 
 async function board(c: Context, trackError = false) {
@@ -166,16 +159,22 @@ async function submitForm(
 async function critiquePage(
   c: Context,
   code: string,
-  extra: { confirmed?: boolean; error?: string; status?: HtmlStatus } = {},
+  extra: { key?: string; confirmed?: boolean; error?: string; status?: HtmlStatus } = {},
 ) {
   try {
-    const critique = await publicCritiqueByCode(platform(), code);
+    const key = extra.key ?? c.req.query('key');
+    const view = await critiqueForNitpicker(platform(), code, key);
+    const nitpickerKey = view.key === 'valid' ? parseNitpickerKey(key) : undefined;
     return html(
       c,
       <CritiquePage
         ctx={await pageContext(c)}
-        c={critique}
+        c={view.critique}
         justSubmitted={c.req.query('new') === '1'}
+        nitpicker={
+          nitpickerKey ? { key: nitpickerKey, url: nitpickerPrivateUrl(code, nitpickerKey) } : undefined
+        }
+        keyRefused={view.key === 'invalid' && !extra.error}
         confirmed={extra.confirmed}
         error={extra.error}
       />,
@@ -344,9 +343,10 @@ export function registerCritiquePages(app: Hono): void {
           nickname: f.nickname,
           contact: f.contact,
         },
-        submitterOf(c, 'web'),
+        await submitterOf(c, 'web'),
       );
-      return c.redirect(`/critiques/${out.trackingCode}?new=1`, 303);
+      const key = out.nitpickerKey ? `&key=${out.nitpickerKey}` : '';
+      return c.redirect(`/critiques/${out.trackingCode}?new=1${key}`, 303);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       const text =
@@ -365,7 +365,10 @@ export function registerCritiquePages(app: Hono): void {
   app.get('/critiques/:code', disableSSG(), async (c) => {
     const code = parseTrackingCode(c.req.param('code'));
     if (!code) return message(c, 404, t((await pageContext(c)).lang, 'crTrackBad'));
-    if (code !== c.req.param('code')) return c.redirect(`/critiques/${code}`, 301);
+    if (code !== c.req.param('code')) {
+      const search = new URL(c.req.url).search;
+      return c.redirect(`/critiques/${code}${search}`, 301);
+    }
     return critiquePage(c, code, { confirmed: c.req.query('confirmed') === '1' });
   });
 
@@ -373,20 +376,23 @@ export function registerCritiquePages(app: Hono): void {
     const code = parseTrackingCode(c.req.param('code'));
     if (!code) return message(c, 404, t((await pageContext(c)).lang, 'crTrackBad'));
     const f = await formOf(c);
-    if (f.verdict !== 'solved' && f.verdict !== 'not-solved') return critiquePage(c, code, { status: 400 });
-    try {
+    const key = f.key ?? '';
+    const verdict = () => {
+      if (f.verdict !== 'solved' && f.verdict !== 'not-solved')
+        throw new ApiError('invalid_request', 'Choose “solved” or “not solved”.');
       const comment = cleanText(f.comment ?? '').slice(0, LIMITS.comment);
-      await confirmCritique(
-        platform(),
-        code,
-        { solved: f.verdict === 'solved', ...(comment ? { comment } : {}) },
-        submitterOf(c, 'web'),
-      );
-      return c.redirect(`/critiques/${code}?confirmed=1`, 303);
+      return { solved: f.verdict === 'solved', ...(comment ? { comment } : {}) };
+    };
+    try {
+      await confirmCritique(platform(), code, key, verdict, await submitterOf(c, 'web'));
+      return c.redirect(`/critiques/${code}?key=${parseNitpickerKey(key)}&confirmed=1`, 303);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
+      const { lang } = await pageContext(c);
       return critiquePage(c, code, {
-        error: errorText((await pageContext(c)).lang, err, { detail: true }),
+        key,
+        error:
+          err.code === 'unauthenticated' ? t(lang, 'crKeyRefused') : errorText(lang, err, { detail: true }),
         status: statusOf(err),
       });
     }
@@ -440,7 +446,6 @@ export function registerCritiquePages(app: Hono): void {
     if (!action) return message(c, 404, t((await pageContext(c)).lang, 'errUnknownAction'));
     const who = await signedIn(c, action.roles);
     if (who instanceof Response) return who;
-    if (!sameOrigin(c)) return message(c, 403, t((await pageContext(c)).lang, 'crStaffForbidden'));
     const code = parseTrackingCode(c.req.param('code'));
     if (!code) return message(c, 404, t((await pageContext(c)).lang, 'crTrackBad'));
     try {
@@ -464,7 +469,6 @@ export function registerCritiquePages(app: Hono): void {
   app.post('/staff/open311-keys', async (c) => {
     const who = await signedIn(c, ['office']);
     if (who instanceof Response) return who;
-    if (!sameOrigin(c)) return message(c, 403, t((await pageContext(c)).lang, 'crStaffForbidden'));
     const p = platform();
     const name = cleanText((await formOf(c)).name ?? '');
     if (!name || name.length > 100) {
@@ -495,7 +499,6 @@ export function registerCritiquePages(app: Hono): void {
   app.post('/staff/open311-keys/:id/revoke', async (c) => {
     const who = await signedIn(c, ['office']);
     if (who instanceof Response) return who;
-    if (!sameOrigin(c)) return message(c, 403, t((await pageContext(c)).lang, 'crStaffForbidden'));
     const p = platform();
     try {
       await revokeApiKey(p, who, c.req.param('id'));

@@ -20,10 +20,11 @@ import {
   publishedRanking,
   unitHistory,
 } from '../../../functions/usecases/rankings/read.js';
+import { formOf } from '../../page-guard.js';
 import { html, pageContext } from '../../render.js';
 import { staffLinks } from '../../staff-nav.js';
 import { NotFoundPage } from '../NotFoundPage.js';
-import { crossSite, field, type PageError, pageError, staffPage } from '../supervision/staff-page.js';
+import { field, type PageError, pageError, staffPage } from '../supervision/staff-page.js';
 import { MethodPage } from './MethodPage.js';
 import { DraftReviewPage, OfficePage } from './OfficePages.js';
 import { RankingPage } from './RankingPage.js';
@@ -98,8 +99,7 @@ export function registerRankingPages(app: Hono): void {
   app.post('/staff/rankings/drafts', async (c) => {
     const page = await staffPage(c, ['office']);
     if (page instanceof Response) return page;
-    if (crossSite(c)) return officeHome(c, { status: 403, message: 'Cross-site form posts are refused.' });
-    const form = await c.req.parseBody();
+    const form = await formOf(c);
     const values = {
       scope: field(form, 'scope'),
       period: field(form, 'period'),
@@ -143,7 +143,6 @@ export function registerRankingPages(app: Hono): void {
   app.post('/staff/rankings/:scope/:period/:version/:action{publish|discard}', async (c) => {
     const page = await staffPage(c, ['office']);
     if (page instanceof Response) return page;
-    if (crossSite(c)) return review(c, { status: 403, message: 'Cross-site form posts are refused.' });
     const { scope, period, version, action } = c.req.param() as Record<string, string>;
     if (!VERSION.test(version!)) return notFound(c);
     try {

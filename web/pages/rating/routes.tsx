@@ -35,6 +35,7 @@ import type { PageContext } from '../../components/Layout.js';
 import { Layout } from '../../components/Layout.js';
 import { errorText } from '../../error-text.js';
 import { type Lang, langOf, type MessageKey, t } from '../../i18n.js';
+import { formOf } from '../../page-guard.js';
 import { html, pageContext, staffOf } from '../../render.js';
 import { staffLinks } from '../../staff-nav.js';
 import { AppealsPage } from './AppealsPage.js';
@@ -347,7 +348,7 @@ export function registerRatingPages(app: Hono): void {
 
   app.post('/rate/:caseId', async (c) => {
     const caseId = c.req.param('caseId');
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const form = await formOf(c);
     const { payload, values, token } = formToPayload(caseId, form);
     try {
       await submitRating(platform(), payload);
@@ -383,7 +384,7 @@ export function registerRatingPages(app: Hono): void {
 
   app.post('/rate/:caseId/feedback', async (c) => {
     const caseId = c.req.param('caseId');
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const form = await formOf(c);
     const token = typeof form.t === 'string' ? form.t : '';
     const satisfied = form.satisfied === 'yes' ? true : form.satisfied === 'no' ? false : undefined;
     const comment = typeof form.comment === 'string' && form.comment.trim() ? form.comment : undefined;
@@ -493,7 +494,7 @@ export function registerRatingPages(app: Hono): void {
       const gate = await staffGate(c, ['department']);
       if ('response' in gate) return gate.response;
       const caseId = c.req.param('caseId');
-      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const form = await formOf(c);
       try {
         await actOnReview(platform(), gate.who, caseId, action, formPayload(action, form));
       } catch (err) {
@@ -526,7 +527,7 @@ export function registerRatingPages(app: Hono): void {
     const gate = await staffGate(c, ['office']);
     if ('response' in gate) return gate.response;
     const caseId = c.req.param('caseId');
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const form = await formOf(c);
     try {
       await actOnReview(platform(), gate.who, caseId, 'ruling', formPayload('ruling', form));
     } catch (err) {

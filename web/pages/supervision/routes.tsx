@@ -2,7 +2,7 @@
  * The supervision console pages, registered with the site through `sitePages`: the
  * live warnings board, supervision orders (list, issue, respond, close, escalate, with
  * the audit trail) and the printable report with its CSV and JSON downloads. Signed in
- * through the `wp_token` cookie; never rendered to static files.
+ * through the staff session cookie; never rendered to static files.
  */
 import type { Context, Hono } from 'hono';
 import { disableSSG } from 'hono/ssg';
@@ -26,12 +26,13 @@ import {
 } from '../../../functions/usecases/supervision/orders.js';
 import { supervisionReport } from '../../../functions/usecases/supervision/reports.js';
 import { warningsBoard } from '../../../functions/usecases/supervision/warnings.js';
+import { formOf } from '../../page-guard.js';
 import { html } from '../../render.js';
 import { staffLinks } from '../../staff-nav.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { type IssueValues, OrderPage, OrdersPage } from './OrderPages.js';
 import { type ReportFormValues, ReportPage } from './ReportPage.js';
-import { crossSite, field, type PageError, pageError, type StaffPage, staffPage } from './staff-page.js';
+import { field, type PageError, pageError, type StaffPage, staffPage } from './staff-page.js';
 import { type BoardFilterValues, WarningsPage } from './WarningsPage.js';
 
 staffLinks.push(
@@ -42,7 +43,6 @@ staffLinks.push(
 
 const READERS = ['inspector', 'office', 'department'] as const;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
-const CROSS_SITE: PageError = { status: 403, message: 'Cross-site form posts are refused.' };
 
 const everyone = (who: Principal) => who.roles.has('inspector') || who.roles.has('office');
 
@@ -195,7 +195,7 @@ export function registerSupervisionPages(app: Hono): void {
   app.post('/staff/orders', async (c) => {
     const page = await staffPage(c, ['inspector']);
     if (page instanceof Response) return page;
-    const form = await c.req.parseBody();
+    const form = await formOf(c);
     const values: IssueValues = {
       targetType: field(form, 'targetType'),
       targetId: field(form, 'targetId'),
@@ -204,7 +204,6 @@ export function registerSupervisionPages(app: Hono): void {
       instructions: field(form, 'instructions'),
       deadline: field(form, 'deadline'),
     };
-    if (crossSite(c)) return ordersPage(c, page, values, CROSS_SITE);
     const problems: string[] = [];
     if (!['case', 'rating', 'critique', 'department'].includes(values.targetType ?? ''))
       problems.push('target type');
@@ -266,10 +265,9 @@ export function registerSupervisionPages(app: Hono): void {
     const action = c.req.param('action');
     const page = await staffPage(c, action === 'respond' ? ['department'] : ['inspector']);
     if (page instanceof Response) return page;
-    if (crossSite(c)) return orderPage(c, page, CROSS_SITE);
     const id = c.req.param('id');
     if (!ID.test(id)) return errorPage(c, page, { status: 404, message: `No supervision order ${id}.` });
-    const form = await c.req.parseBody();
+    const form = await formOf(c);
     const note = field(form, action === 'close' ? 'outcome' : 'note').slice(0, 2000);
     if (!note) return orderPage(c, page, { status: 400, message: 'Please write a note.' });
     try {

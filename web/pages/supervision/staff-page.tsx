@@ -1,8 +1,9 @@
 /**
  * Plumbing of the staff console pages of rankings and supervision: who is signed in
- * (the `wp_token` cookie, verified like a bearer token), a 401 page with a sign-in link
- * or a 403 page when the role does not fit, a same-origin check on form posts, and
- * turning a use case's ApiError into an HTTP status for the page.
+ * (the server-side session of the staff cookie), a 401 page with a sign-in link or a
+ * 403 page when the role does not fit, and turning a use case's ApiError into an HTTP
+ * status for the page. Form posts are checked for their origin, and read, by the page
+ * guard every page route runs behind (web/page-guard.tsx).
  */
 import type { Context } from 'hono';
 import { ApiError } from '../../../functions/api/errors.js';
@@ -50,20 +51,6 @@ export async function staffPage(c: Context, roles: Role[]): Promise<StaffPage | 
     );
   }
   return { who, ctx };
-}
-
-/**
- * Form posts must come from this site: the cookie is SameSite=Lax already, and an
- * `Origin` header naming another host is refused as well.
- */
-export function crossSite(c: Context): boolean {
-  const origin = c.req.header('origin');
-  if (!origin || origin === 'null') return false;
-  try {
-    return new URL(origin).host !== new URL(c.req.url).host;
-  } catch {
-    return true;
-  }
 }
 
 /** The page status and message of a failed use case (never a 5xx for what a user sent). */
