@@ -10,10 +10,27 @@
  */
 import './local-env.js';
 import { setDemoLoading } from '../../web/demo-loading.js';
+import { parseCommandLine } from './cli.js';
 import { DataFolderInUseError } from './lock.js';
 import { type RunningPlatform, startPlatform } from './runtime.js';
 import { isSeeded, seedDemo } from './seed/index.js';
 import './seed/extensions.js';
+
+parseCommandLine({
+  command: 'npm start --',
+  usage: `(no arguments; settings come from the environment)
+
+Starts the whole platform on this machine: DynamoDB Local, the API and the site on
+http://localhost:PORT, the stream poller and the scheduled jobs. On a first start the
+demo data loads behind the served site.
+
+  PORT                    HTTP port (default 3000)
+  WOODPECKER_DATA         data folder (default .data)
+  WOODPECKER_SEED         demo | none (default demo)
+  WOODPECKER_SEED_VOLUME  share of the demo's volume, above 0 and at most 1 (default 1)
+  -h, --help              this text`,
+  options: {},
+});
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = process.env.WOODPECKER_DATA || '.data';

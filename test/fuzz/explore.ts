@@ -25,6 +25,25 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { parseCommandLine } from '../../infra/local/cli.js';
+
+parseCommandLine({
+  command: 'npm run fuzz --',
+  usage: `(no arguments; settings come from the environment)
+
+Exploratory fuzzing: passes of the property-based fuzz tier with new random seeds, over
+real HTTP, until the time is up; prints each pass's seed and how to replay a failure.
+
+  FUZZ_MINUTES           how long to keep starting passes (default 15)
+  FUZZ_RUNS              runs per property per pass (default 100000)
+  FUZZ_PROPERTY_SECONDS  time per property per pass (default 30)
+  FUZZ_HTTP              0 to probe in process instead of over HTTP (default 1)
+  FUZZ_STORE_EVERY       compare the table on one probe in N (default 20)
+  FUZZ_WORKERS           passes side by side (default 1)
+  FUZZ_SEED              replay one pass with this seed
+  -h, --help             this text`,
+  options: {},
+});
 
 const root = path.resolve(import.meta.dirname, '../..');
 const TEST_FILE = 'test/integration/fuzz.test.ts';
