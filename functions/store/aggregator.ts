@@ -14,10 +14,12 @@ import type { StoreClient } from './client.js';
 const aggregated = new Set(aggregatedTypes());
 
 /**
- * An image as an item. Only the types that feed aggregates are read in full; of the
- * rest (rankings, audit, seed markers…) the key and type suffice, since they move no
- * figure — and the local poller's stream client reads an empty map inside them (a
- * ranking unit without months) as an attribute with no value, which unmarshall refuses.
+ * An image as an item. Only the types that feed aggregates are read in full: in the
+ * cloud the event filter lets no others through (`aggregatedTypes`), but the local
+ * poller delivers every change, and its stream client reads an empty map (a ranking
+ * unit without months) as an attribute with no value, which unmarshall refuses — a
+ * batch that would be retried for ever. Key and type suffice for the rest: they move
+ * no figure.
  */
 function imageOf(image: unknown): Item | undefined {
   if (!image) return undefined;

@@ -174,7 +174,9 @@ describe('first npm start', () => {
     const store = storeOf(dataDir);
     const result = await recount(store);
     store.raw.destroy();
-    expect(result.rawItems).toBeGreaterThan(500);
+    const cases = Number(/Seeded .*?(\d+) cases/.exec(second.output())?.[1]);
+    expect(cases).toBeGreaterThan(100);
+    expect(result.rawItems).toBeGreaterThan(cases); // the cases, their ratings and the critiques
     expect(result.differences).toEqual([]);
     await stop(second);
   }, 400_000);

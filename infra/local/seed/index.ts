@@ -92,8 +92,7 @@ async function beginRun(p: Platform): Promise<{ now: Date; done: Set<string>; re
   await p.store.doc.send(
     new PutCommand({
       TableName: p.store.tableName,
-      // No empty `steps` list: the stream client reads an empty list as no value at all.
-      Item: { ...RUN, type: 'seed', v: 1, at: now.toISOString() },
+      Item: { ...RUN, type: 'seed', v: 1, at: now.toISOString(), steps: [] },
     }),
   );
   return { now, done: new Set(), resumed: false };
@@ -104,9 +103,9 @@ async function markStepDone(p: Platform, step: string): Promise<void> {
     new UpdateCommand({
       TableName: p.store.tableName,
       Key: RUN,
-      UpdateExpression: 'SET #steps = list_append(if_not_exists(#steps, :none), :step)',
+      UpdateExpression: 'SET #steps = list_append(#steps, :step)',
       ExpressionAttributeNames: { '#steps': 'steps' },
-      ExpressionAttributeValues: { ':step': [step], ':none': [] },
+      ExpressionAttributeValues: { ':step': [step] },
     }),
   );
 }
