@@ -1,5 +1,6 @@
 /**
- * `npm test`: every tier in turn — lint, types, then the vitest projects — with each
+ * `npm test`: every tier in turn — lint (biome, then the layer rules of
+ * .dependency-cruiser.mjs), types, then the vitest projects — with each
  * tier's wall time printed as it ends and a summary at the close, so a slow tier is
  * visible in every CI log instead of hidden in one total. Every tier runs even after a
  * failure (one red run shows all that is red); the exit code is non-zero if any failed.
@@ -8,14 +9,21 @@
  */
 import { spawnSync } from 'node:child_process';
 
-/** The tiers, in the order they run; the vitest ones are the projects of vitest.config.ts. */
-const TIERS: Record<string, string[]> = {
-  lint: ['npx', 'biome', 'check', '.'],
-  types: ['npx', 'tsc', '--noEmit'],
-  unit: ['npx', 'vitest', 'run', '--project', 'unit'],
-  integration: ['npx', 'vitest', 'run', '--project', 'integration'],
-  infra: ['npx', 'vitest', 'run', '--project', 'infra'],
-  e2e: ['npx', 'vitest', 'run', '--project', 'e2e'],
+/**
+ * The tiers, in the order they run, each one or more commands (all run, even after one
+ * fails); the vitest ones are the projects of vitest.config.ts. The lint steps are
+ * `npm run lint`'s.
+ */
+const TIERS: Record<string, string[][]> = {
+  lint: [
+    ['npx', 'biome', 'check', '.'],
+    ['npx', 'depcruise', '--config', '.dependency-cruiser.mjs', '.'],
+  ],
+  types: [['npx', 'tsc', '--noEmit']],
+  unit: [['npx', 'vitest', 'run', '--project', 'unit']],
+  integration: [['npx', 'vitest', 'run', '--project', 'integration']],
+  infra: [['npx', 'vitest', 'run', '--project', 'infra']],
+  e2e: [['npx', 'vitest', 'run', '--project', 'e2e']],
 };
 
 const args = process.argv.slice(2);
@@ -32,12 +40,13 @@ const chosen = args.length ? Object.keys(TIERS).filter((t) => args.includes(t)) 
 
 const results: { tier: string; seconds: number; ok: boolean }[] = [];
 for (const tier of chosen) {
-  const [cmd, ...rest] = TIERS[tier] as [string, ...string[]];
-  console.log(`\n▶ ${tier}: ${[cmd, ...rest].join(' ')}`);
   const started = performance.now();
-  const run = spawnSync(cmd, rest, { stdio: 'inherit' });
+  let ok = true;
+  for (const [cmd, ...rest] of TIERS[tier] as [string, ...string[]][]) {
+    console.log(`\n▶ ${tier}: ${[cmd, ...rest].join(' ')}`);
+    if (spawnSync(cmd, rest, { stdio: 'inherit' }).status !== 0) ok = false;
+  }
   const seconds = (performance.now() - started) / 1000;
-  const ok = run.status === 0;
   results.push({ tier, seconds, ok });
   console.log(`◀ ${tier}: ${ok ? 'passed' : 'FAILED'} in ${seconds.toFixed(1)} s`);
 }

@@ -3,7 +3,7 @@
  * for each contract error code, never the API's English message alone. Staff pages
  * add the technical detail (which field, which state), marked as English.
  */
-import { ApiError } from '../functions/api/errors.js';
+import { Refusal } from '../functions/domain/refusal.js';
 import { type Lang, type MessageKey, t } from './i18n.js';
 
 const CODE_KEYS: Record<string, MessageKey> = {
@@ -20,8 +20,8 @@ const CODE_KEYS: Record<string, MessageKey> = {
 
 /** The page's sentence for an error; with `detail`, the API's message follows it. */
 export function errorText(lang: Lang, err: unknown, options: { detail?: boolean } = {}): string {
-  const code = err instanceof ApiError ? err.code : 'invalid_request';
+  const code = err instanceof Refusal ? err.code : 'invalid_request';
   const sentence = t(lang, CODE_KEYS[code] ?? 'errInvalidRequest');
-  if (!options.detail || !(err instanceof ApiError) || !err.message) return sentence;
+  if (!options.detail || !(err instanceof Refusal) || !err.message) return sentence;
   return `${sentence} ${t(lang, 'errDetail')}: ${err.message}`;
 }

@@ -2,6 +2,7 @@
  * The message catalogue: every label of the site in Chinese (default) and English.
  * Pages call `t(lang, key)`; nothing user-facing is written inline elsewhere.
  */
+import type { Lang } from './lang.js';
 import { coreMessages } from './messages/core.js';
 import { critiqueMessages } from './messages/critiques.js';
 import { localMessages } from './messages/local.js';
@@ -9,7 +10,8 @@ import { rankingMessages } from './messages/rankings.js';
 import { ratingMessages } from './messages/ratings.js';
 import { supervisionMessages } from './messages/supervision.js';
 
-export type Lang = 'zh' | 'en';
+/** Re-exported: pages take the language type from here with the functions that use it. */
+export type { Lang };
 
 /**
  * Feature catalogues merged into one: each feature keeps its labels in

@@ -9,6 +9,7 @@ import { disableSSG, ssgParams } from 'hono/ssg';
 import { errorBody } from '../functions/api/errors.js';
 import { beijingDate } from '../functions/domain/calendar/index.js';
 import { addMonths } from '../functions/domain/months.js';
+import { ID_PATTERN } from '../functions/domain/schemas.js';
 import { platform } from '../functions/platform.js';
 import { serviceCurves, unitCurves } from '../functions/usecases/curves.js';
 import { cityOverview } from '../functions/usecases/overview.js';
@@ -38,7 +39,7 @@ import { html, pageContext, staffOf } from './render.js';
 import { cookieOptions, endSession } from './session.js';
 import { consolesFor } from './staff-nav.js';
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+const ID = ID_PATTERN;
 
 function lastTwoYears(now: Date) {
   const to = beijingDate(now).slice(0, 7);

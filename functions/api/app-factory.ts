@@ -6,8 +6,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { Refusal } from '../domain/refusal.js';
 import { logger } from '../shared/powertools.js';
-import { ApiError, errorBody } from './errors.js';
+import { errorBody, httpStatusOf } from './errors.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -15,7 +16,8 @@ export function createApp<E extends object = object>(options: { middleware?: boo
   const app = new Hono<E>();
   if (options.middleware !== false) addMiddleware(app);
   app.onError((err, c) => {
-    if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+    if (err instanceof Refusal)
+      return c.json(errorBody(err.code, err.message, err.details), httpStatusOf(err.code));
     if (err instanceof HTTPException) {
       const status = err.status;
       const code = status === 413 ? 'too_large' : status === 401 ? 'unauthenticated' : 'invalid_request';

@@ -1,22 +1,14 @@
 /**
- * The contract's error shape, `{"error": {"code", "message"}}`, and the one exception
- * type every route throws. The app's error handler turns it into the response, so no
- * route formats errors by hand.
+ * The contract's error shape, `{"error": {"code", "message"}}`, and where a refusal's
+ * code becomes an HTTP status. Every layer throws a `Refusal` (functions/domain/refusal.ts,
+ * with its `invalid`/`notFound`/`forbidden`/`conflict` constructors); the app's error
+ * handler turns it into the response, so no route formats errors by hand.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { Refusal, type RefusalCode } from '../domain/refusal.js';
 
-export type ErrorCode =
-  | 'invalid_request'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'already_rated'
-  | 'case_not_completed'
-  | 'conflict'
-  | 'too_large'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'internal';
+/** A refusal's code, or `internal` for what the error handler reports as a 500. */
+export type ErrorCode = RefusalCode | 'internal';
 
 const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_request: 400,
@@ -32,15 +24,21 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   internal: 500,
 };
 
-export class ApiError extends Error {
-  readonly status: ContentfulStatusCode;
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.status = statusOf[code];
+/** The HTTP status of a refusal: the one place codes become statuses. */
+export function httpStatusOf(code: ErrorCode): ContentfulStatusCode {
+  return statusOf[code];
+}
+
+/**
+ * A refusal thrown by the HTTP layer itself (authentication, body parsing). Below HTTP,
+ * throw a {@link Refusal} from functions/domain/refusal.ts; both are answered alike.
+ */
+export class ApiError extends Refusal {
+  get status(): ContentfulStatusCode {
+    return statusOf[this.code];
+  }
+  constructor(code: RefusalCode, message: string, details?: unknown) {
+    super(code, message, { details });
   }
 }
 
@@ -51,9 +49,3 @@ export interface ErrorBody {
 export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return { error: { code, message, ...(details === undefined ? {} : { details }) } };
 }
-
-export const badRequest = (message: string, details?: unknown) =>
-  new ApiError('invalid_request', message, details);
-export const notFound = (message: string) => new ApiError('not_found', message);
-export const forbidden = (message: string) => new ApiError('forbidden', message);
-export const conflict = (message: string) => new ApiError('conflict', message);

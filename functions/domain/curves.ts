@@ -7,8 +7,11 @@
 import type { Counters } from './aggregates/contribution.js';
 import { quantileOf } from './aggregates/histogram.js';
 import { lastDayOfMonth } from './calendar/index.js';
+import { CASE_COUNTERS } from './cases/counters.js';
 import { type LimitVersion, limitsOn, speedUp } from './catalogue.js';
 import { monthsBetween } from './months.js';
+
+const k = CASE_COUNTERS;
 
 export interface CurvePoint {
   month: string;
@@ -37,7 +40,7 @@ export function curveSeries(
 ): CurvePoint[] {
   return monthsBetween(from, to).map((month) => {
     const c = months.get(month) ?? {};
-    const cases = c.cases ?? 0;
+    const cases = c[k.cases] ?? 0;
     const l = limits.length ? limitsOn(limits, lastDayOfMonth(month)) : undefined;
     const inForce = l && l.effectiveFrom <= lastDayOfMonth(month) ? l : undefined;
     return {
@@ -46,23 +49,24 @@ export function curveSeries(
       promisedDays: inForce?.promisedDays ?? null,
       cases,
       actual: {
-        mean: cases ? (c.durSum ?? 0) / cases : null,
+        mean: cases ? (c[k.durSum] ?? 0) / cases : null,
         p50: cases ? quantileOf(c, 0.5) : null,
         p90: cases ? quantileOf(c, 0.9) : null,
       },
-      onTimeRate: cases ? (c.onTime ?? 0) / cases : null,
+      onTimeRate: cases ? (c[k.onTime] ?? 0) / cases : null,
     };
   });
 }
 
 export function summarise(totals: Counters, latest: LimitVersion | undefined): CurveSummary {
-  const cases = totals.cases ?? 0;
+  const cases = totals[k.cases] ?? 0;
+  const statSum = totals[k.statSum];
   return {
     cases,
-    meanDays: cases ? (totals.durSum ?? 0) / cases : null,
-    onTimeRate: cases ? (totals.onTime ?? 0) / cases : null,
+    meanDays: cases ? (totals[k.durSum] ?? 0) / cases : null,
+    onTimeRate: cases ? (totals[k.onTime] ?? 0) / cases : null,
     promisedSpeedUp: latest ? speedUp(latest.promisedDays, latest.statutoryDays) : null,
-    actualSpeedUp: totals.statSum ? 1 - (totals.durSum ?? 0) / totals.statSum : null,
+    actualSpeedUp: statSum ? 1 - (totals[k.durSum] ?? 0) / statSum : null,
   };
 }
 
@@ -79,18 +83,18 @@ export function sumCounters(months: Iterable<Counters>): Counters {
 export function unitCurveSeries(months: Map<string, Counters>, from: string, to: string): CurvePoint[] {
   return monthsBetween(from, to).map((month) => {
     const c = months.get(month) ?? {};
-    const cases = c.cases ?? 0;
+    const cases = c[k.cases] ?? 0;
     return {
       month,
-      statutoryDays: cases ? (c.statSum ?? 0) / cases : null,
-      promisedDays: cases ? (c.promSum ?? 0) / cases : null,
+      statutoryDays: cases ? (c[k.statSum] ?? 0) / cases : null,
+      promisedDays: cases ? (c[k.promSum] ?? 0) / cases : null,
       cases,
       actual: {
-        mean: cases ? (c.durSum ?? 0) / cases : null,
+        mean: cases ? (c[k.durSum] ?? 0) / cases : null,
         p50: cases ? quantileOf(c, 0.5) : null,
         p90: cases ? quantileOf(c, 0.9) : null,
       },
-      onTimeRate: cases ? (c.onTime ?? 0) / cases : null,
+      onTimeRate: cases ? (c[k.onTime] ?? 0) / cases : null,
     };
   });
 }
@@ -98,8 +102,9 @@ export function unitCurveSeries(months: Map<string, Counters>, from: string, to:
 /** Summary of a multi-service unit: promised speed-up from the case-weighted limits. */
 export function summariseUnit(totals: Counters): CurveSummary {
   const base = summarise(totals, undefined);
+  const statSum = totals[k.statSum];
   return {
     ...base,
-    promisedSpeedUp: totals.statSum ? 1 - (totals.promSum ?? 0) / totals.statSum : null,
+    promisedSpeedUp: statSum ? 1 - (totals[k.promSum] ?? 0) / statSum : null,
   };
 }

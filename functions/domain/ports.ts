@@ -5,6 +5,7 @@
  */
 import type { HolidayYear } from './calendar/index.js';
 import type { CaseRecord } from './cases/case.js';
+import type { CaseStanding } from './cases/standing.js';
 import type { Department, LimitVersion, Service, ServiceWindow } from './catalogue.js';
 
 export interface Page<T> {
@@ -65,7 +66,7 @@ export interface CaseStore {
   putCase(
     record: CaseRecord,
     extra: Record<string, unknown>,
-    standing: { warning: string; nextCheck: string | undefined },
+    standing: CaseStanding,
     options?: PutCaseOptions,
   ): Promise<PutCaseOutcome>;
   getCase(caseId: string): Promise<(CaseRecord & Record<string, unknown>) | undefined>;

@@ -10,17 +10,14 @@ import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '../domain/cases/case.js';
+import { type CaseStanding, isWarned } from '../domain/cases/standing.js';
 import type { CaseStore, PutCaseOptions, PutCaseOutcome } from '../domain/ports.js';
 import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
 import { keys } from './keys.js';
 
-/** Where an open case stands today; kept on the item for the sweeper and the board. */
-export interface CaseStanding {
-  warning: string;
-  /** Next date its colour changes; undefined when none will. */
-  nextCheck: string | undefined;
-}
+/** Where an open case stands today (owned by the case domain); kept on the item for the sweeper and the board. */
+export type { CaseStanding } from '../domain/cases/standing.js';
 
 /** Far-future sort key for open cases with no further colour change. */
 const NEVER = '9999-12-31';
@@ -33,9 +30,7 @@ export function standingKeys(
   if (record.status === 'completed') return {};
   return {
     ...keys.openByDue(record.caseId, standing.nextCheck ?? NEVER),
-    ...(standing.warning === 'green'
-      ? {}
-      : keys.openByWarning(standing.warning, record.acceptedAt, record.caseId)),
+    ...(isWarned(standing.warning) ? keys.openByWarning(standing.warning, record.acceptedAt, record.caseId) : {}),
   };
 }
 

@@ -19,7 +19,6 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { badRequest } from '../api/errors.js';
 import { addCalendarDays } from '../domain/calendar/index.js';
 import {
   type BoardFilter,
@@ -30,6 +29,7 @@ import {
 } from '../domain/critiques/board.js';
 import { AWAITING_ANSWER, type Critique, type CritiqueStatus } from '../domain/critiques/model.js';
 import type { Page } from '../domain/ports.js';
+import { invalid } from '../domain/refusal.js';
 import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
 import { type CursorShape, decodeCursor, encodeCursor } from './cursor.js';
@@ -377,7 +377,7 @@ export class DynamoCritiqueStore {
   ): Promise<{ rows: BoardRow[]; itemsRead: number }> {
     const upTo = `${to}#\uffff`;
     if (after !== undefined && (after < from || after > upTo))
-      throw badRequest('The cursor belongs to another list.');
+      throw invalid('The cursor belongs to another list.');
     let itemsRead = 0;
     const lists = await Promise.all(
       filters.map(async (f) => {

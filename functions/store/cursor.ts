@@ -16,7 +16,7 @@
  * publisher lists the services without it), and a cursor checked this way grants
  * nothing a signature would withhold.
  */
-import { badRequest } from '../api/errors.js';
+import { invalid } from '../domain/refusal.js';
 
 /** The index a Query reads: the table itself or one of the GSIs. */
 export type CursorIndex = 'table' | 'gsi1' | 'gsi2' | 'gsi3';
@@ -67,7 +67,7 @@ export function cursorValue(cursor: string): unknown {
       }
     }
   }
-  throw badRequest('The cursor is not valid.');
+  throw invalid('The cursor is not valid.');
 }
 
 /** A string DynamoDB takes as a key attribute: non-empty, valid UTF-16 (so UTF-8), at most 1,024 bytes. */
@@ -88,22 +88,20 @@ export function decodeCursor(
   if (cursor === undefined || cursor === '') return undefined;
   const value = cursorValue(cursor);
   const attributes = KEY_ATTRIBUTES[shape.index];
-  if (!value || typeof value !== 'object' || Array.isArray(value))
-    throw badRequest('The cursor is not valid.');
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalid('The cursor is not valid.');
   const key = value as Record<string, unknown>;
   const names = Object.keys(key);
   if (
     names.length !== attributes.all.length ||
     !attributes.all.every((a) => Object.hasOwn(key, a) && isKeyValue(key[a]))
   ) {
-    throw badRequest('The cursor is not valid.');
+    throw invalid('The cursor is not valid.');
   }
   const start = key as Record<string, string>;
-  if (start[attributes.partition] !== shape.partition)
-    throw badRequest('The cursor belongs to another list.');
+  if (start[attributes.partition] !== shape.partition) throw invalid('The cursor belongs to another list.');
   const sort = start[attributes.sort]!;
   if (shape.sortRange && (sort < shape.sortRange.from || sort > shape.sortRange.to)) {
-    throw badRequest('The cursor belongs to another list.');
+    throw invalid('The cursor belongs to another list.');
   }
   return start;
 }

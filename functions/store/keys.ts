@@ -212,8 +212,14 @@ export const keys = {
    */
   staffSession: (idHash: string) => ({ pk: `SESSION#${idHash}`, sk: 'SESSION' }),
 
-  /** A fixed-window rate-limit counter; expires by TTL after its window. */
-  rateLimit: (bucket: string, window: string) => ({ pk: `RL#${bucket}`, sk: window }),
+  /**
+   * A fixed-window rate-limit counter (`store/rate-limit.ts`): one per bucket and window,
+   * the window named by its length and start (epoch seconds); expires by TTL after it.
+   */
+  rateLimit: (bucket: string, windowSeconds: number, windowStart: number) => ({
+    pk: `RL#${bucket}`,
+    sk: `${windowSeconds}@${windowStart}`,
+  }),
 } as const;
 
 /** The key attributes of an item, for conditional writes and deletes. */

@@ -14,6 +14,7 @@ import { conditionalWrite } from './conditional-write.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
 import { queryAll } from './query-all.js';
+import { hitsOf, rateLimitKey } from './rate-limit.js';
 import { itemAttributes } from './table-definition.js';
 
 /** Attributes of the stored item that are not part of the rating itself. */
@@ -32,12 +33,6 @@ export function ratingItem(r: Rating): Record<string, unknown> {
     ...r,
     state: followUpState(r),
   };
-}
-
-/** Start (epoch seconds) of the fixed rate-limit window that holds `now`. */
-function windowStartOf(now: Date, windowSeconds: number): number {
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  return nowSeconds - (nowSeconds % windowSeconds);
 }
 
 /** The rating inside a stored item. */
@@ -184,7 +179,7 @@ export class DynamoRatingStore {
     now: Date,
   ): Promise<{ caseItem: Record<string, unknown> | undefined; hits: number }> {
     const caseKey = keys.case(caseId);
-    const counterKey = keys.rateLimit(bucket, String(windowStartOf(now, windowSeconds)));
+    const counterKey = rateLimitKey(bucket, windowSeconds, now);
     let pending: Record<string, unknown>[] = [caseKey, counterKey];
     const found: Record<string, unknown>[] = [];
     // BatchGetItem may leave keys unprocessed under load; ask again for those.
@@ -199,35 +194,7 @@ export class DynamoRatingStore {
     }
     if (pending.length) throw new Error('The case could not be read; please try again.');
     const match = (k: Record<string, unknown>) => found.find((i) => i.pk === k.pk && i.sk === k.sk);
-    const counter = match(counterKey);
-    return { caseItem: match(caseKey), hits: typeof counter?.n === 'number' ? counter.n : 0 };
-  }
-
-  /**
-   * Count one hit in a fixed-window counter; false once `limit` hits are in the window.
-   * One conditional UpdateItem, so concurrent hits never exceed the limit; the item
-   * expires by TTL after its window.
-   */
-  async hit(bucket: string, windowSeconds: number, limit: number, now: Date): Promise<boolean> {
-    const windowStart = windowStartOf(now, windowSeconds);
-    return conditionalWrite(
-      this.store.doc.send(
-        new UpdateCommand({
-          TableName: this.store.tableName,
-          Key: keys.rateLimit(bucket, String(windowStart)),
-          UpdateExpression: 'SET #type = :type, #v = :v, #ttl = :ttl ADD #n :one',
-          ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
-          ExpressionAttributeNames: { '#type': 'type', '#v': 'v', '#ttl': 'ttl', '#n': 'n' },
-          ExpressionAttributeValues: {
-            ':type': 'rateLimit',
-            ':v': 1,
-            ':ttl': windowStart + windowSeconds * 2,
-            ':one': 1,
-            ':limit': limit,
-          },
-        }),
-      ),
-    );
+    return { caseItem: match(caseKey), hits: hitsOf(match(counterKey)) };
   }
 }
 

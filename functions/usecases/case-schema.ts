@@ -3,8 +3,8 @@
  * CSV importer so both reject the same rows with the same reasons.
  */
 import * as z from 'zod/mini';
-import { dateSchema, idSchema, instantSchema } from '../api/validation.js';
 import { CHANNELS } from '../domain/cases/case.js';
+import { dateSchema, idSchema, instantSchema } from '../domain/schemas.js';
 
 /** Cases per `POST /api/v1/cases:batch` call. */
 export const MAX_BATCH = 500;

@@ -2,7 +2,8 @@
  * How a case is shown to staff: its state at top level plus the derived figures, and
  * never the phone hash (only the masked form).
  */
-import type { CaseProgress, CaseRecord } from '../domain/cases/case.js';
+import type { CaseRecord } from '../domain/cases/case.js';
+import type { CaseProgress } from '../domain/cases/standing.js';
 
 export function caseView(record: CaseRecord & Record<string, unknown>, progress: CaseProgress) {
   return {

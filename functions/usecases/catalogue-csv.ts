@@ -6,10 +6,9 @@
 import { parse } from 'csv-parse/sync';
 import * as z from 'zod/mini';
 import { restoreCsvText } from '../api/csv.js';
-import { dateSchema, idSchema } from '../api/validation.js';
 import { EARLIEST, limitProblems } from '../domain/catalogue.js';
+import { dateSchema, describeIssues, idSchema } from '../domain/schemas.js';
 import type { Platform } from '../platform.js';
-import { describeIssues } from '../shared/zod-issues.js';
 
 export const CATALOGUE_COLUMNS = [
   'code',

@@ -3,7 +3,7 @@
  * monthly aggregates of the range (one Query over months × shards). Neither read grows
  * with the number of cases.
  */
-import { notFound } from '../api/errors.js';
+
 import { beijingDate } from '../domain/calendar/index.js';
 import { limitsOn } from '../domain/catalogue.js';
 import {
@@ -15,6 +15,7 @@ import {
   summariseUnit,
   unitCurveSeries,
 } from '../domain/curves.js';
+import { notFound } from '../domain/refusal.js';
 import type { Platform } from '../platform.js';
 import { readAggregates } from '../store/aggregates.js';
 

@@ -14,16 +14,16 @@ import * as z from 'zod/mini';
 import { beijingDate } from '../domain/calendar/index.js';
 import type { CaseInput, CaseRecord } from '../domain/cases/case.js';
 import { buildCase } from '../domain/cases/case.js';
+import { standingOf } from '../domain/cases/standing.js';
 import { canWriteCasesOf, hasRole, type Principal } from '../domain/identity.js';
 import { hashPhone, maskPhone } from '../domain/pii.js';
 import type { IngestStatus } from '../domain/ports.js';
 import { issueRatingToken } from '../domain/rating-token.js';
+import { describeIssues } from '../domain/schemas.js';
 import type { Platform } from '../platform.js';
 import { readConfig } from '../shared/config.js';
 import { platformSecret } from '../shared/secrets.js';
-import { describeIssues } from '../shared/zod-issues.js';
 import { caseInputSchema } from './case-schema.js';
-import { standingOf } from './case-standing.js';
 import { invitesBySms } from './rating-invitations.js';
 
 export { MAX_BATCH } from './case-schema.js';

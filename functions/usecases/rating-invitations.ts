@@ -16,7 +16,7 @@ import { hashPhone } from '../domain/pii.js';
 import { platform } from '../platform.js';
 import { logger } from '../shared/powertools.js';
 import { platformSecret } from '../shared/secrets.js';
-import { takeRateLimit } from '../store/critique-rate-limit.js';
+import { takeRateLimit } from '../store/rate-limit.js';
 import { notifyRatingInvitation } from './notifications.js';
 
 /** Rating invitations one phone number may receive per day, whatever the cases. */

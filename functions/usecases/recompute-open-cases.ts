@@ -8,10 +8,10 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { beijingDate } from '../domain/calendar/index.js';
 import { buildCase, type CaseInput, type CaseRecord } from '../domain/cases/case.js';
+import { standingOf } from '../domain/cases/standing.js';
 import type { Platform } from '../platform.js';
 import { caseItem } from '../store/cases.js';
 import { keys } from '../store/keys.js';
-import { standingOf } from './case-standing.js';
 
 const EXTRA_FIELDS = ['applicantPhoneHash', 'applicantPhoneMasked'] as const;
 

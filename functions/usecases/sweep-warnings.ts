@@ -5,12 +5,13 @@
  * Other features register their own due-item handlers by item type.
  */
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { beijingDate, type IsoDate, type WorkCalendar } from '../domain/calendar/index.js';
+import { beijingDate } from '../domain/calendar/index.js';
 import type { CaseRecord } from '../domain/cases/case.js';
+import { standingOf } from '../domain/cases/standing.js';
 import type { Platform } from '../platform.js';
 import { keys } from '../store/keys.js';
-import { standingOf } from './case-standing.js';
 import { critiqueDueHandler } from './critiques/due.js';
+import type { DueItemHandler } from './due-item-handler.js';
 import { ratingDueHandler } from './ratings/due.js';
 import { orderDueHandler } from './supervision/overdue.js';
 
@@ -19,13 +20,6 @@ export interface SweepResult {
   updated: number;
   byType: Record<string, number>;
 }
-
-/** Handles one due item of a type; returns whether it changed anything. */
-export type DueItemHandler = (
-  p: Platform,
-  item: Record<string, unknown>,
-  ctx: { today: IsoDate; calendar: WorkCalendar },
-) => Promise<boolean>;
 
 const caseHandler: DueItemHandler = async (p, item, { today, calendar }) => {
   const record = item as unknown as CaseRecord & { contentHash: string };

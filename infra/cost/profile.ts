@@ -200,7 +200,7 @@ export const profile = {
    */
   invitation(): Usage {
     return {
-      // takeRateLimit: one conditional UpdateItem of a tiny counter (store/critique-rate-limit.ts).
+      // takeRateLimit: one conditional UpdateItem of a tiny counter (store/rate-limit.ts).
       // notify(): one outbox PutItem (0.4 KB) with gsi1 keys → 2 units.
       dynamoWru: 1 + 2,
       smsParts: SMS_PARTS_PER_INVITATION,

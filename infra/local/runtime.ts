@@ -6,6 +6,7 @@
  */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createApiApp } from '../../functions/api/local-app.js';
+import { aggregatedTypes } from '../../functions/domain/aggregates/contributors.js';
 import { publish } from '../../functions/handlers/site-publisher.js';
 import { runSweep } from '../../functions/handlers/sweeper.js';
 import {
@@ -113,6 +114,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         tableName,
         checkpointFile: paths.streamCheckpointFile,
         handler: (event: DynamoDBStreamEvent) => aggregateRecords(store, event.Records),
+        // The item types the cloud's event filter lets through (infra/stacks/api-stack.ts).
+        itemTypes: aggregatedTypes(),
         log: (m, extra) => log(`${m} ${extra ? JSON.stringify(extra) : ''}`),
       });
       poller.start();

@@ -2,8 +2,9 @@
  * Feeds the table's stream to the same handler Lambda would call, with the same event
  * shape. Follows shards as they open and close, reads each to its end, keeps a
  * checkpoint per shard in the data folder (so a restart resumes, and a crash at worst
- * redelivers, which the aggregator tolerates), and retries a partial batch failure
- * from the first failed record instead of dropping it — Lambda's own semantics.
+ * redelivers, which the aggregator tolerates), retries a partial batch failure from
+ * the first failed record instead of dropping it, and filters on item types as the
+ * cloud's event source does — Lambda's own semantics.
  */
 import { readFileSync, renameSync } from 'node:fs';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -40,6 +41,20 @@ export interface PollerOptions {
   batchSize?: number;
   idleMs?: number;
   log?: (message: string, extra?: Record<string, unknown>) => void;
+  /**
+   * Item types whose changes reach the handler, by the `type` of the new or the old
+   * image: what the Lambda event source's filter lets through in AWS (pass the same list,
+   * e.g. `aggregatedTypes()`). Other records are acknowledged unseen. Default: all.
+   */
+  itemTypes?: readonly string[];
+}
+
+/** Whether a record passes an event filter on item types (new or old image), as Lambda's does. */
+export function passesTypeFilter(record: DynamoDBRecord, types: ReadonlySet<string>): boolean {
+  const typeOf = (image: unknown) => (image as { type?: { S?: string } } | undefined)?.type?.S;
+  const newType = typeOf(record.dynamodb?.NewImage);
+  const oldType = typeOf(record.dynamodb?.OldImage);
+  return (newType !== undefined && types.has(newType)) || (oldType !== undefined && types.has(oldType));
 }
 
 /** SDK v3 stream records use Dates where Lambda's event uses epoch seconds. */
@@ -70,6 +85,7 @@ export class StreamPoller {
   private readonly streams: DynamoDBStreamsClient;
   private checkpoints: Checkpoints = { shards: {}, done: [] };
   private readonly iterators = new Map<string, string>();
+  private readonly itemTypes: ReadonlySet<string> | undefined;
   private running = false;
   private stopped = false;
   private loop: Promise<void> | undefined;
@@ -85,6 +101,7 @@ export class StreamPoller {
       region: 'cn-north-1',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
+    this.itemTypes = options.itemTypes ? new Set(options.itemTypes) : undefined;
     if (options.checkpointFile) {
       try {
         this.checkpoints = JSON.parse(readFileSync(options.checkpointFile, 'utf8')) as Checkpoints;
@@ -238,7 +255,18 @@ export class StreamPoller {
 
   /** Deliver until every record is acknowledged, retrying from the first failure. */
   private async deliver(records: _Record[], arn: string, shardId: string): Promise<void> {
-    let pending = records.map((r) => toLambdaRecord(r, arn));
+    const all = records.map((r) => toLambdaRecord(r, arn));
+    const types = this.itemTypes;
+    let pending = types ? all.filter((r) => passesTypeFilter(r, types)) : all;
+    /** Where the checkpoint goes once every pending record is acknowledged: past the filtered ones too. */
+    const end = all.at(-1)?.dynamodb?.SequenceNumber;
+    if (!pending.length) {
+      if (end) {
+        this.checkpoints.shards[shardId] = end;
+        this.save();
+      }
+      return;
+    }
     let attempt = 0;
     while (pending.length) {
       let failedFrom = -1;
@@ -255,7 +283,7 @@ export class StreamPoller {
         failedFrom = 0;
       }
       const ok = failedFrom < 0 ? pending : pending.slice(0, failedFrom);
-      const last = ok.at(-1)?.dynamodb?.SequenceNumber;
+      const last = failedFrom < 0 ? end : ok.at(-1)?.dynamodb?.SequenceNumber;
       if (last) {
         this.checkpoints.shards[shardId] = last;
         this.save();

@@ -24,67 +24,22 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { aggregatedTypes } from '../../functions/domain/aggregates/contributors.js';
 import { WoodpeckerFunction } from '../constructs/woodpecker-function.js';
+import { apiRoutes, type HttpGroup, publicWriteThrottles } from './api-routes.js';
 
-/** The function groups that answer HTTP requests. */
-export type HttpGroup = 'public-read' | 'public-write' | 'staff' | 'pages';
-
-export interface ApiRoute {
-  readonly path: string;
-  readonly methods: apigwv2.HttpMethod[];
-  readonly group: HttpGroup;
-}
-
-const { GET, POST, PUT, PATCH, DELETE } = apigwv2.HttpMethod;
-
-/**
- * The route table. `staff` routes carry the JWT authorizer; no other route does.
- * API Gateway picks the most specific match, so the explicit public writes (ratings,
- * critiques, Open311) win over the staff catch-all for writes, and every other write
- * under /api/v1 (`POST /api/v1/cases:batch` among them) needs a staff token. Anything
- * not matched ($default) goes to public-read, which answers the contract's JSON 404.
- * Staff-only reads must live under `/api/v1/staff/` or be listed here.
- */
-export const apiRoutes: readonly ApiRoute[] = [
-  { path: '/healthz', methods: [GET], group: 'public-read' },
-  { path: '/api/v1/{proxy+}', methods: [GET], group: 'public-read' },
-  { path: '/api/v1/ratings', methods: [POST], group: 'public-write' },
-  { path: '/api/v1/critiques', methods: [POST], group: 'public-write' },
-  // A rater's feedback on a rectification and a critic's "solved / not solved" are
-  // public writes by token or tracking code, not staff writes.
-  { path: '/api/v1/ratings/{proxy+}', methods: [POST], group: 'public-write' },
-  { path: '/api/v1/critiques/{proxy+}', methods: [POST], group: 'public-write' },
-  // Dynamic pages (token- or code-bound forms, staff consoles) from the pages function.
-  { path: '/rate/{proxy+}', methods: [GET, POST], group: 'pages' },
-  { path: '/receipt/{proxy+}', methods: [GET], group: 'pages' },
-  { path: '/critiques/{proxy+}', methods: [GET, POST], group: 'pages' },
-  { path: '/staff', methods: [GET], group: 'pages' },
-  { path: '/staff/{proxy+}', methods: [GET, POST], group: 'pages' },
-  { path: '/prefs/{proxy+}', methods: [POST], group: 'pages' },
-  { path: '/open311/v2/{proxy+}', methods: [GET, POST], group: 'public-write' },
-  { path: '/api/v1/departments/{id}', methods: [PUT], group: 'staff' },
-  { path: '/api/v1/services/{code}', methods: [PUT], group: 'staff' },
-  { path: '/api/v1/cases/{caseId}', methods: [GET], group: 'staff' },
-  { path: '/api/v1/staff/{proxy+}', methods: [GET, POST, PUT, PATCH, DELETE], group: 'staff' },
-  { path: '/api/v1/{proxy+}', methods: [POST, PUT, PATCH, DELETE], group: 'staff' },
-];
-
-/** Per-route throttles for public writes (requests per second, burst). */
-export const publicWriteThrottles: Record<string, { rate: number; burst: number }> = {
-  'POST /api/v1/ratings': { rate: 50, burst: 100 },
-  'POST /api/v1/critiques': { rate: 20, burst: 40 },
-  'POST /api/v1/ratings/{proxy+}': { rate: 20, burst: 40 },
-  'POST /api/v1/critiques/{proxy+}': { rate: 20, burst: 40 },
-  'POST /rate/{proxy+}': { rate: 50, burst: 100 },
-  'POST /critiques/{proxy+}': { rate: 20, burst: 40 },
-  'POST /open311/v2/{proxy+}': { rate: 20, burst: 40 },
-};
+export type { ApiRoute, HttpGroup } from './api-routes.js';
+// The route table and the public write throttles are derived from the Hono apps (api-routes.ts).
+export { apiRoutes, publicWriteThrottles };
 
 /** The groups that sign or verify rating tokens, so read the platform secret. */
 export const secretReaders = ['public-read', 'public-write', 'staff', 'pages'] as const;
 
-/** Item types whose changes the aggregator consumes; everything else is filtered out. */
-export const aggregatedItemTypes = ['case', 'rating', 'critique'] as const;
+/**
+ * Item types whose changes the aggregator consumes; everything else is filtered out. The
+ * contributors registry's keys, so a type that feeds the aggregates is one edit there.
+ */
+export const aggregatedItemTypes: readonly string[] = aggregatedTypes();
 
 export interface ApiStackProps extends StackProps {
   readonly table: dynamodb.ITable;
@@ -295,11 +250,14 @@ export class ApiStack extends Stack {
     });
 
     // --- HTTP API ------------------------------------------------------------------
+    // One invoke permission per function for this API, not one per route: with a route
+    // per Hono route, per-route statements would outgrow a function policy's 20 KB.
+    const perApi = { scopePermissionToRoute: false };
     const integrations: Record<HttpGroup, HttpLambdaIntegration> = {
-      'public-read': new HttpLambdaIntegration('PublicReadIntegration', publicRead.fn),
-      'public-write': new HttpLambdaIntegration('PublicWriteIntegration', publicWrite.fn),
-      staff: new HttpLambdaIntegration('StaffIntegration', staff.fn),
-      pages: new HttpLambdaIntegration('PagesIntegration', pages.fn),
+      'public-read': new HttpLambdaIntegration('PublicReadIntegration', publicRead.fn, perApi),
+      'public-write': new HttpLambdaIntegration('PublicWriteIntegration', publicWrite.fn, perApi),
+      staff: new HttpLambdaIntegration('StaffIntegration', staff.fn, perApi),
+      pages: new HttpLambdaIntegration('PagesIntegration', pages.fn, perApi),
     };
     const authorizer = new HttpUserPoolAuthorizer('StaffJwtAuthorizer', props.userPool, {
       authorizerName: 'staff-jwt',

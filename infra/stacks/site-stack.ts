@@ -31,6 +31,7 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/shared/origin-secret.js';
+import { publishTriggerTypes } from '../../web/publish-triggers.js';
 import { WoodpeckerFunction } from '../constructs/woodpecker-function.js';
 
 /**
@@ -81,16 +82,8 @@ export const apiPathPatterns = [
   '/prefs/*',
 ] as const;
 
-/** Item types whose changes make the publisher run soon (besides its schedule). */
-export const publishTriggerTypes = [
-  'department',
-  'window',
-  'service',
-  'serviceLimit',
-  'ranking',
-  'critique',
-  'calendarYear',
-] as const;
+/** Item types whose changes make the publisher run soon (besides its schedule): the pages' own list. */
+export { publishTriggerTypes };
 
 export interface SiteStackProps extends StackProps {
   readonly table: dynamodb.ITable;

@@ -10,10 +10,10 @@
  */
 import { addCalendarDays, defaultCalendar } from '../../functions/domain/calendar/index.js';
 import { buildCase } from '../../functions/domain/cases/case.js';
+import { standingOf } from '../../functions/domain/cases/standing.js';
 import { createPlatform } from '../../functions/platform.js';
 import { caseItem } from '../../functions/store/cases.js';
 import type { StoreClient } from '../../functions/store/client.js';
-import { standingOf } from '../../functions/usecases/case-standing.js';
 import { sweep } from '../../functions/usecases/sweep-warnings.js';
 import type { Benchmark } from './bench-types.js';
 import { largeCaseTable } from './large-case-table.js';

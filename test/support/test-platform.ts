@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Hono } from 'hono';
 import { inject } from 'vitest';
 import { createApiApp } from '../../functions/api/local-app.js';
+import { aggregatedTypes } from '../../functions/domain/aggregates/contributors.js';
 import { type Clock, createPlatform, type Platform, setPlatform } from '../../functions/platform.js';
 import { aggregateRecords } from '../../functions/store/aggregator.js';
 import { createStoreClient } from '../../functions/store/client.js';
@@ -94,6 +95,8 @@ export async function startTestPlatform(
     endpoint,
     tableName,
     handler: (event) => aggregateRecords(store, event.Records),
+    // The item types the cloud's event filter lets through (infra/stacks/api-stack.ts).
+    itemTypes: aggregatedTypes(),
     idleMs: 100,
   });
   if (options.background) poller.start();

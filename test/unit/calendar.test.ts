@@ -18,8 +18,8 @@ import {
   type Suspension,
   validateSuspensions,
   WorkCalendar,
-  warningLevel,
 } from '../../functions/domain/calendar/index.js';
+import { warningLevel } from '../../functions/domain/cases/standing.js';
 
 /** The independent official schedule (holiday-cn, MIT; its LICENSE beside it), a test fixture only: the calendar itself never reads it. */
 const HOLIDAY_CN_DIR = path.resolve(import.meta.dirname, '../fixtures/holiday-cn');

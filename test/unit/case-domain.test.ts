@@ -2,13 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { deltaOf } from '../../functions/domain/aggregates/contributors.js';
 import { bucketOf, quantileOf } from '../../functions/domain/aggregates/histogram.js';
 import { defaultCalendar } from '../../functions/domain/calendar/index.js';
-import {
-  buildCase,
-  type CaseInput,
-  nextWarningChange,
-  progressOf,
-} from '../../functions/domain/cases/case.js';
+import { buildCase, type CaseInput } from '../../functions/domain/cases/case.js';
 import { caseContributions } from '../../functions/domain/cases/case-contribution.js';
+import { nextWarningChange, progressOf } from '../../functions/domain/cases/standing.js';
 import { limitProblems, limitsOn } from '../../functions/domain/catalogue.js';
 import { curveSeries } from '../../functions/domain/curves.js';
 

@@ -1,10 +1,11 @@
 /**
  * Pagination cursors are client input: `decodeCursor` gives DynamoDB only a start key
  * of the exact shape the Query it resumes takes, and answers anything else with a 400
- * (an ApiError), never a key DynamoDB would reject with a 5xx.
+ * (a Refusal, `invalid_request`), never a key DynamoDB would reject with a 5xx.
  */
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../functions/api/errors.js';
+import { httpStatusOf } from '../../functions/api/errors.js';
+import { Refusal } from '../../functions/domain/refusal.js';
 import { type CursorShape, cursorValue, decodeCursor, encodeCursor } from '../../functions/store/cursor.js';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64url');
@@ -17,9 +18,9 @@ function refusal(cursor: string, shape: CursorShape = SERVICES): string {
   try {
     decodeCursor(cursor, shape);
   } catch (err) {
-    expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).status).toBe(400);
-    expect((err as ApiError).code).toBe('invalid_request');
+    expect(err).toBeInstanceOf(Refusal);
+    expect(httpStatusOf((err as Refusal).code)).toBe(400);
+    expect((err as Refusal).code).toBe('invalid_request');
     return err instanceof Error ? err.message : String(err);
   }
   throw new Error(`accepted ${cursor}`);
@@ -129,7 +130,7 @@ describe('decodeCursor', () => {
 describe('cursorValue', () => {
   it('reads any JSON a cursor encodes, and refuses what is not one', () => {
     expect(cursorValue(cursorOf({ v: 1, after: 'x' }))).toEqual({ v: 1, after: 'x' });
-    expect(() => cursorValue('not base64!')).toThrow(ApiError);
-    expect(() => cursorValue(`${cursorOf({ v: 1 })}=`)).toThrow(ApiError);
+    expect(() => cursorValue('not base64!')).toThrow(Refusal);
+    expect(() => cursorValue(`${cursorOf({ v: 1 })}=`)).toThrow(Refusal);
   });
 });

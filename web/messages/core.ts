@@ -1,5 +1,5 @@
 /** Labels of the shared layout, catalogue and curves. */
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../lang.js';
 
 export const coreMessages = {
   siteName: { zh: '啄木鸟 · 政务服务效能监督', en: 'Woodpecker · Government service watch' },

@@ -1,5 +1,5 @@
 /** Labels of the find-fault window: board, submit form, tracking page, hall of fame, staff console. */
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../lang.js';
 
 export const critiqueMessages = {
   crBoardTitle: { zh: '找茬窗口', en: 'Find fault' },

@@ -1,5 +1,5 @@
 /** Labels that only the local platform (`npm start`) shows. */
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../lang.js';
 
 export const localMessages = {
   demoLoading: {

@@ -1,5 +1,5 @@
 /** Labels of the public league tables, the method page and the office's ranking console. */
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../lang.js';
 
 export const rankingMessages = {
   rkTitle: { zh: '效能评议排名', en: 'Performance rankings' },

@@ -1,5 +1,5 @@
 /** Labels of good/bad reviews: the rating page, receipt, public figures and staff console. */
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../lang.js';
 
 export const ratingMessages = {
   rateTitle: { zh: '服务评价', en: 'Rate this service' },

@@ -1,5 +1,5 @@
 /** Labels of the inspectors' consoles: warnings board, supervision orders, reports. */
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../lang.js';
 
 export const supervisionMessages = {
   svWarnings: { zh: '预警督查', en: 'Warnings board' },

@@ -12,6 +12,8 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Open311Status } from '../../domain/critiques/open311.js';
+import { Refusal } from '../../domain/refusal.js';
+import { instantSchema } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
 import { readConfig } from '../../shared/config.js';
 import { logger } from '../../shared/powertools.js';
@@ -23,9 +25,8 @@ import {
   open311ServiceList,
 } from '../../usecases/critiques/open311.js';
 import { critiqueStores } from '../../usecases/critiques/stores.js';
-import { ApiError } from '../errors.js';
+import { httpStatusOf } from '../errors.js';
 import { withRetryAfter } from '../routes/critiques-submit.js';
-import { instantSchema } from '../validation.js';
 import {
   definitionXml,
   discovery,
@@ -277,7 +278,7 @@ export const open311App = new Hono()
 
 open311App.onError((err, c) => {
   if (err instanceof Open311Error) return errorResponse(c, err.status, err.message);
-  if (err instanceof ApiError) return errorResponse(c, err.status, err.message);
+  if (err instanceof Refusal) return errorResponse(c, httpStatusOf(err.code), err.message);
   if (err instanceof HTTPException && err.status < 500)
     return errorResponse(c, err.status as ContentfulStatusCode, err.message || 'Bad request.');
   logger.error('open311 error', { path: c.req.path, error: err as Error });

@@ -5,12 +5,13 @@
  */
 import { Hono } from 'hono';
 import { defaultCalendar } from '../../domain/calendar/index.js';
+import { invalid } from '../../domain/refusal.js';
+import { parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
 import { recordAudit } from '../../store/audit.js';
 import { recomputeOpenCases } from '../../usecases/recompute-open-cases.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
-import { badRequest } from '../errors.js';
-import { jsonBody, parseWith } from '../validation.js';
+import { jsonBody } from '../validation.js';
 import { calendarYearParam, yearSchema } from './catalogue-schemas.js';
 
 export const calendarStaffRoutes = new Hono<AuthEnv>().put(
@@ -21,19 +22,19 @@ export const calendarStaffRoutes = new Hono<AuthEnv>().put(
     const body = await jsonBody(c, yearSchema);
     const wrong = body.days.filter((d) => !d.date.startsWith(`${year}-`));
     if (wrong.length)
-      throw badRequest(
+      throw invalid(
         `Dates outside ${year}: ${wrong
           .slice(0, 3)
           .map((d) => d.date)
           .join(', ')}`,
       );
     if (body.year !== undefined && body.year !== Number(year))
-      throw badRequest('year in the body does not match the path.');
+      throw invalid('year in the body does not match the path.');
     const schedule = { year: Number(year), days: body.days };
     try {
       defaultCalendar().withYear(schedule);
     } catch (err) {
-      throw badRequest(`The schedule is not valid: ${(err as Error).message}`);
+      throw invalid(`The schedule is not valid: ${(err as Error).message}`);
     }
     const p = platform();
     await p.calendar.putYear(schedule);

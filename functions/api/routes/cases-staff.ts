@@ -3,16 +3,17 @@
  */
 import { Hono } from 'hono';
 import { beijingDate } from '../../domain/calendar/index.js';
-import { progressOf } from '../../domain/cases/case.js';
+import { progressOf } from '../../domain/cases/standing.js';
 import { canSeeDepartment } from '../../domain/identity.js';
+import { forbidden, notFound } from '../../domain/refusal.js';
+import { idSchema, parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
 import { recordAudit } from '../../store/audit.js';
 import { caseView } from '../../usecases/case-view.js';
 import { ingestCases } from '../../usecases/ingest-cases.js';
 import { inviteToRate } from '../../usecases/rating-invitations.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
-import { forbidden, notFound } from '../errors.js';
-import { idSchema, jsonBody, parseWith } from '../validation.js';
+import { jsonBody } from '../validation.js';
 import { batchBody } from './catalogue-schemas.js';
 
 export const casesStaffRoutes = new Hono<AuthEnv>()

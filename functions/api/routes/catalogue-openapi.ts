@@ -5,8 +5,8 @@
  * Inputs are the schemas those routes validate with (functions/api/route-doc.ts).
  */
 
+import { idSchema } from '../../domain/schemas.js';
 import { describeRoute, type JsonSchema, type RouteDoc } from '../route-doc.js';
-import { idSchema } from '../validation.js';
 import {
   batchDocBody,
   calendarYearParam,

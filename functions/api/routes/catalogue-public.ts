@@ -4,12 +4,13 @@
  */
 import { type Context, Hono } from 'hono';
 import type { CurvePoint } from '../../domain/curves.js';
+import { notFound } from '../../domain/refusal.js';
+import { idSchema, parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
 import { CATALOGUE_COLUMNS, exportCatalogue } from '../../usecases/catalogue-csv.js';
 import { serviceCurves, unitCurves } from '../../usecases/curves.js';
 import { csvResponse, wantsCsv } from '../csv.js';
-import { notFound } from '../errors.js';
-import { idSchema, parseWith, queryOf } from '../validation.js';
+import { queryOf } from '../validation.js';
 import { serviceListQuery } from './catalogue-schemas.js';
 import { monthRange } from './month-range.js';
 

@@ -4,8 +4,8 @@
  * schemas the staff routes validate with, without bundling the staff routes themselves.
  */
 import * as z from 'zod/mini';
+import { dateSchema, idSchema } from '../../domain/schemas.js';
 import { caseInputSchema, MAX_BATCH } from '../../usecases/case-schema.js';
-import { dateSchema, idSchema } from '../validation.js';
 
 const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 

@@ -5,12 +5,13 @@
 import { type Context, Hono } from 'hono';
 import { beijingDate } from '../../domain/calendar/index.js';
 import { EARLIEST, limitProblems } from '../../domain/catalogue.js';
+import { invalid, notFound } from '../../domain/refusal.js';
+import { idSchema, parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
 import { recordAudit } from '../../store/audit.js';
 import { importCatalogue, MAX_IMPORT_ROWS, parseCatalogueCsv } from '../../usecases/catalogue-csv.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
-import { badRequest, notFound } from '../errors.js';
-import { idSchema, jsonBody, parseWith } from '../validation.js';
+import { jsonBody } from '../validation.js';
 import { departmentBody, serviceBody, windowBody } from './catalogue-schemas.js';
 
 export const catalogueStaffRoutes = new Hono<AuthEnv>()
@@ -38,9 +39,8 @@ export const catalogueStaffRoutes = new Hono<AuthEnv>()
   .post('/services:import', requireStaff('office'), async (c) => {
     const text = await c.req.text();
     const parsed = parseCatalogueCsv(text);
-    if ('error' in parsed) throw badRequest(parsed.error);
-    if (parsed.records.length > MAX_IMPORT_ROWS)
-      throw badRequest(`At most ${MAX_IMPORT_ROWS} rows per import.`);
+    if ('error' in parsed) throw invalid(parsed.error);
+    if (parsed.records.length > MAX_IMPORT_ROWS) throw invalid(`At most ${MAX_IMPORT_ROWS} rows per import.`);
     const results = await importCatalogue(platform(), parsed.records);
     const counts: Record<string, number> = {};
     for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
@@ -51,7 +51,7 @@ export const catalogueStaffRoutes = new Hono<AuthEnv>()
     const code = parseWith(idSchema, c.req.param('code'), 'service code');
     const body = await jsonBody(c, serviceBody);
     const problems = limitProblems(body.statutoryDays, body.promisedDays);
-    if (problems.length) throw badRequest(problems.join('; '));
+    if (problems.length) throw invalid(problems.join('; '));
     const p = platform();
     if (!(await p.catalogue.getDepartment(body.departmentId)))
       throw notFound(`No department ${body.departmentId}.`);

@@ -4,8 +4,9 @@
  * endpoints themselves are in functions/api/open311/openapi.ts), spread into the
  * platform's document (functions/api/openapi.ts).
  */
+
+import { idSchema } from '../../domain/schemas.js';
 import { describeRoute, type JsonSchema, type RouteDoc } from '../route-doc.js';
-import { idSchema } from '../validation.js';
 import {
   apiKeyBody,
   boardQuery,

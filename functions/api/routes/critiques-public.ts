@@ -4,13 +4,14 @@
  * the nickname leaderboard and critique figures per department. No login.
  */
 import { Hono } from 'hono';
+import { notFound } from '../../domain/refusal.js';
+import { idSchema, parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
 import { hallOfFame, leaderboard } from '../../usecases/critiques/awards.js';
 import { trackingCodeOf } from '../../usecases/critiques/change.js';
 import { critiqueBoard, publicCritiqueByCode } from '../../usecases/critiques/public.js';
 import { critiqueStatsByDepartment, unitCritiqueStats } from '../../usecases/critiques/stats.js';
-import { notFound } from '../errors.js';
-import { idSchema, parseWith, queryOf } from '../validation.js';
+import { queryOf } from '../validation.js';
 import { boardQuery, pageQuery } from './critiques-schemas.js';
 import { monthRange } from './month-range.js';
 

@@ -11,7 +11,7 @@ import {
   STATUSES,
   TARGET_TYPES,
 } from '../../domain/critiques/model.js';
-import { idSchema } from '../validation.js';
+import { idSchema } from '../../domain/schemas.js';
 
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 

@@ -8,6 +8,7 @@
  */
 import { type Context, Hono } from 'hono';
 import type { Principal } from '../../domain/identity.js';
+import { idSchema, parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
 import { auditOf } from '../../store/audit.js';
 import { issueApiKey, listApiKeys, revokeApiKey } from '../../usecases/critiques/api-keys.js';
@@ -26,7 +27,7 @@ import {
   routeCritique,
 } from '../../usecases/critiques/staff.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
-import { idSchema, jsonBody, parseWith, queryOf } from '../validation.js';
+import { jsonBody, queryOf } from '../validation.js';
 import {
   apiKeyBody,
   citationBody,

@@ -9,12 +9,14 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
+import { isRefusal } from '../../domain/refusal.js';
+import { parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
 import { trackingCodeOf } from '../../usecases/critiques/change.js';
 import { confirmCritique, nitpickerPrivateUrl } from '../../usecases/critiques/public.js';
 import { submitCritique } from '../../usecases/critiques/submit.js';
-import { ApiError, errorBody } from '../errors.js';
-import { jsonBody, parseWith } from '../validation.js';
+import { errorBody } from '../errors.js';
+import { jsonBody } from '../validation.js';
 import { submitterOf } from './critiques-client.js';
 import { confirmationBody, submitBody } from './critiques-schemas.js';
 
@@ -31,7 +33,7 @@ export async function withRetryAfter<T>(c: Context, fn: () => Promise<T>): Promi
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'rate_limited') {
+    if (isRefusal(err, 'rate_limited')) {
       const seconds = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (seconds) c.header('retry-after', String(seconds));
     }

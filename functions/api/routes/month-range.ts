@@ -6,8 +6,9 @@ import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { beijingDate } from '../../domain/calendar/index.js';
 import { addMonths, monthsBetween } from '../../domain/months.js';
-import { badRequest } from '../errors.js';
-import { monthSchema, queryOf } from '../validation.js';
+import { invalid } from '../../domain/refusal.js';
+import { monthSchema } from '../../domain/schemas.js';
+import { queryOf } from '../validation.js';
 
 const MAX_MONTHS = 120;
 
@@ -18,8 +19,8 @@ export function monthRange(c: Context, now: Date): { from: string; to: string } 
   const q = queryOf(c, rangeQuery);
   const to = q.to ?? beijingDate(now).slice(0, 7);
   const from = q.from ?? addMonths(to, -23);
-  if (from > to) throw badRequest('from must not be after to.');
+  if (from > to) throw invalid('from must not be after to.');
   if (monthsBetween(from, to).length > MAX_MONTHS)
-    throw badRequest(`A range may span at most ${MAX_MONTHS} months.`);
+    throw invalid(`A range may span at most ${MAX_MONTHS} months.`);
   return { from, to };
 }

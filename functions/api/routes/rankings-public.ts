@@ -5,6 +5,7 @@
  * or CSV with `format=csv`. Drafts are never served here.
  */
 import { Hono } from 'hono';
+import { parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
 import { parseScopePeriod } from '../../usecases/rankings/compute.js';
 import { inputsTable, rankingTable } from '../../usecases/rankings/export.js';
@@ -16,7 +17,7 @@ import {
   unitHistory,
 } from '../../usecases/rankings/read.js';
 import { csvResponse, wantsCsv } from '../csv.js';
-import { parseWith, queryOf } from '../validation.js';
+import { queryOf } from '../validation.js';
 import { formatQuery, rankingQuery, unitIdSchema, versionSchema } from './rankings-schemas.js';
 
 export const rankingsPublicRoutes = new Hono()

@@ -4,7 +4,11 @@
  */
 import * as z from 'zod/mini';
 
-/** A unit id: a department or window id, or a district's name (Chinese letters allowed). */
+/**
+ * A unit id: a department or window id, or a district's name (Chinese letters allowed).
+ * Deliberately wider than `ID_PATTERN` (functions/domain/schemas.ts), which is ASCII only:
+ * district names are not ids but are ranked units all the same.
+ */
 export const unitIdSchema = z
   .string()
   .check(z.regex(/^[\p{L}\p{N}][\p{L}\p{N}._:-]{0,63}$/u, 'expected a unit id'));

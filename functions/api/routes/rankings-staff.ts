@@ -5,6 +5,7 @@
  * staff-only reads under `/api/v1/staff/rankings` (the API gateway's staff routes).
  */
 import { Hono } from 'hono';
+import { parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
 import { getInputs, listDrafts } from '../../store/rankings.js';
 import { computeDraft } from '../../usecases/rankings/compute.js';
@@ -15,7 +16,7 @@ import { discardRanking, publishRanking } from '../../usecases/rankings/publish.
 import { anyVersion } from '../../usecases/rankings/read.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
 import { csvResponse, wantsCsv } from '../csv.js';
-import { jsonBody, parseWith } from '../validation.js';
+import { jsonBody } from '../validation.js';
 import { draftBody, versionSchema } from './rankings-schemas.js';
 
 export const rankingsStaffRoutes = new Hono<AuthEnv>()

@@ -5,6 +5,7 @@
  * parse with; the routes themselves read the JSON as `z.unknown()`.
  */
 
+import { idSchema } from '../../domain/schemas.js';
 import { inboxQuerySchema } from '../../usecases/ratings/follow-up.js';
 import {
   appealBodySchema,
@@ -15,7 +16,6 @@ import {
   rulingBodySchema,
 } from '../../usecases/ratings/schemas.js';
 import { describeRoute, type JsonSchema, type RouteDoc } from '../route-doc.js';
-import { idSchema } from '../validation.js';
 import { formatQueryParam } from './catalogue-openapi.js';
 import { rangeQuery } from './month-range.js';
 import { nullableNumber, rate } from './openapi-parts.js';

@@ -5,13 +5,13 @@
  */
 import { type Context, Hono } from 'hono';
 import type { SatisfactionPoint } from '../../domain/ratings/satisfaction.js';
+import { notFound } from '../../domain/refusal.js';
+import { idSchema, parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
 import { raterStanding } from '../../usecases/ratings/rater.js';
 import { departmentSatisfaction, serviceSatisfaction } from '../../usecases/ratings/satisfaction.js';
 import { raterView } from '../../usecases/ratings/views.js';
 import { csvResponse, wantsCsv } from '../csv.js';
-import { notFound } from '../errors.js';
-import { idSchema, parseWith } from '../validation.js';
 import { monthRange } from './month-range.js';
 
 export const ratingsReadRoutes = new Hono()

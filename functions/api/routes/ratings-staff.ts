@@ -7,6 +7,8 @@
 import { type Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import { canSeeDepartment } from '../../domain/identity.js';
+import { forbidden } from '../../domain/refusal.js';
+import { idSchema, parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
 import { ratingStore } from '../../store/ratings.js';
 import {
@@ -20,8 +22,7 @@ import {
 import { departmentSatisfaction } from '../../usecases/ratings/satisfaction.js';
 import { staffReviewView } from '../../usecases/ratings/views.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
-import { forbidden } from '../errors.js';
-import { idSchema, jsonBody, parseWith, queryOf } from '../validation.js';
+import { jsonBody, queryOf } from '../validation.js';
 import { monthRange } from './month-range.js';
 import { appealsQuery } from './ratings-schemas.js';
 

@@ -3,8 +3,9 @@
  * reports: supervision-staff.ts, reports-staff.ts), spread into the platform's document
  * (functions/api/openapi.ts).
  */
+
+import { idSchema } from '../../domain/schemas.js';
 import { describeRoute, type JsonSchema, type RouteDoc } from '../route-doc.js';
-import { idSchema } from '../validation.js';
 import {
   closeBody,
   escalateBody,

@@ -4,9 +4,9 @@
  * function) converts the very schemas the routes validate with.
  */
 import * as z from 'zod/mini';
+import { dateSchema, ID_PATTERN, idSchema } from '../../domain/schemas.js';
 import { MAX_ORDER_TEXT, ORDER_STATUSES, ORDER_TARGET_TYPES } from '../../domain/supervision/order.js';
 import { BOARD_LEVELS } from '../../domain/supervision/warnings-board.js';
-import { dateSchema, idSchema } from '../validation.js';
 
 const note = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(MAX_ORDER_TEXT));
 
@@ -22,7 +22,7 @@ export const warningsQuery = z.object({
 
 export const issueBody = z.strictObject({
   targetType: z.enum(ORDER_TARGET_TYPES),
-  targetId: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, 'expected an id')),
+  targetId: z.string().check(z.regex(ID_PATTERN, 'expected an id')),
   departmentId: z.optional(idSchema),
   title: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(200)),
   instructions: note,

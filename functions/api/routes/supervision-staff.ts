@@ -5,6 +5,7 @@
  * sees none of it. Writes under `/api/v1/supervision`, reads under `/api/v1/staff`.
  */
 import { Hono } from 'hono';
+import { idSchema, parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
 import {
   close,
@@ -16,9 +17,10 @@ import {
   visibleOrder,
 } from '../../usecases/supervision/orders.js';
 import { warningsBoard } from '../../usecases/supervision/warnings.js';
+import { warningsCsv } from '../../usecases/supervision/warnings-csv.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
 import { csvResponse, wantsCsv } from '../csv.js';
-import { idSchema, jsonBody, parseWith, queryOf } from '../validation.js';
+import { jsonBody, queryOf } from '../validation.js';
 import {
   closeBody,
   escalateBody,
@@ -40,38 +42,8 @@ export const supervisionStaffRoutes = new Hono<AuthEnv>()
       offset: Number(q.offset ?? 0),
     });
     if (wantsCsv(c)) {
-      return csvResponse(
-        c,
-        `warnings-${board.asOf.slice(0, 10)}.csv`,
-        [
-          'caseId',
-          'serviceCode',
-          'departmentId',
-          'district',
-          'warning',
-          'acceptedDate',
-          'elapsedDays',
-          'promisedDays',
-          'statutoryDays',
-          'daysOver',
-          'dueDate',
-          'statutoryDueDate',
-        ],
-        board.items.map((x) => [
-          x.caseId,
-          x.serviceCode,
-          x.departmentId,
-          x.district ?? '',
-          x.warning,
-          x.acceptedDate,
-          x.elapsedDays,
-          x.promisedDays,
-          x.statutoryDays,
-          x.daysOver,
-          x.dueDate,
-          x.statutoryDueDate,
-        ]),
-      );
+      const csv = warningsCsv(board);
+      return csvResponse(c, csv.filename, csv.header, csv.rows);
     }
     return c.json(board);
   })

@@ -64,6 +64,14 @@ export function pruneZeros(totals: Map<string, Counters>): Map<string, Counters>
   return totals;
 }
 
+/**
+ * The aggregate id of one staff member (评价到人): staff ids are unique only inside their
+ * department, so the department is part of it. Writers and readers both build it here.
+ */
+export function staffScopeId(departmentId: string, staffId: string): string {
+  return `${departmentId}/${staffId}`;
+}
+
 /** The scopes an item is attributed to: service, department, district, window, staff, city. */
 export function scopesOf(
   item: {
@@ -83,10 +91,7 @@ export function scopesOf(
   add('dept', item.departmentId);
   add('district', item.district);
   add('window', item.windowId);
-  if (options.staff)
-    add(
-      'staff',
-      typeof item.staffId === 'string' && item.staffId ? `${item.departmentId}/${item.staffId}` : undefined,
-    );
+  if (options.staff && typeof item.staffId === 'string' && item.staffId)
+    add('staff', staffScopeId(String(item.departmentId), item.staffId));
   return out;
 }

@@ -21,8 +21,11 @@ export function bucketOf(days: number): number {
   return BUCKET_UPPER_BOUNDS.length - 1;
 }
 
+/** The name pattern of bucket counters: `h0` … `h37`. */
+export type BucketCounterName = `h${number}`;
+
 /** Counter name of a bucket, e.g. `h7`. */
-export const bucketCounter = (bucket: number) => `h${bucket}`;
+export const bucketCounter = (bucket: number): BucketCounterName => `h${bucket}`;
 
 /**
  * The q-quantile (0..1) from bucket counters: exact inside one-day buckets, the upper

@@ -47,9 +47,6 @@ export interface Suspension {
   to?: IsoDate;
 }
 
-/** Traffic-light state of a case against its limits, as shown to staff and inspectors. */
-export type WarningLevel = 'green' | 'yellow' | 'red' | 'serious';
-
 const MS_PER_DAY = 86_400_000;
 /** China has had no daylight saving time since 1991, so Beijing is always UTC+8. */
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
@@ -568,23 +565,6 @@ export function dayByDayDueDate(
     if (!held && calendar.isWorkingDay(d)) n++;
   }
   return d;
-}
-
-/**
- * Traffic light for working days elapsed so far. Thresholds per docs/domain.md: green up
- * to 80% of the promised limit, yellow above it, red past the promise, serious past
- * the statutory limit. Compared in integers so 80% of e.g. 15 days is not subject to
- * floating-point rounding.
- */
-export function warningLevel(
-  elapsedWorkingDays: number,
-  promisedDays: number,
-  statutoryDays: number,
-): WarningLevel {
-  if (elapsedWorkingDays > statutoryDays) return 'serious';
-  if (elapsedWorkingDays > promisedDays) return 'red';
-  if (elapsedWorkingDays * 5 > promisedDays * 4) return 'yellow';
-  return 'green';
 }
 
 /**

@@ -5,7 +5,7 @@
  * @module
  */
 
-export type { HolidayYear, IsoDate, Suspension, WarningLevel } from './calendar.js';
+export type { HolidayYear, IsoDate, Suspension } from './calendar.js';
 export {
   addCalendarDays,
   beijingDate,
@@ -20,5 +20,4 @@ export {
   monthOf,
   validateSuspensions,
   WorkCalendar,
-  warningLevel,
 } from './calendar.js';

@@ -1,8 +1,9 @@
 /**
  * A case (办件) as the platform keeps it: the upstream state plus everything derived
  * from it with the official calendar — Beijing dates, the limits in force on the
- * acceptance date, working days, due dates, on-time and warning level. Derivation is
- * pure and deterministic, so ingest, the sweeper, the recount and the tests agree.
+ * acceptance date, working days, due dates and on-time (by the rules of `standing.ts`,
+ * which also owns the warning colour). Derivation is pure and deterministic, so
+ * ingest, the sweeper, the recount and the tests agree.
  */
 import {
   beijingDate,
@@ -10,13 +11,12 @@ import {
   type Suspension,
   validateSuspensions,
   type WorkCalendar,
-  warningLevel,
 } from '../calendar/index.js';
 import { type LimitVersion, limitsOn } from '../catalogue.js';
+import { completedOnTime } from './standing.js';
 
 export const CHANNELS = ['window', 'online', 'mobile', 'terminal', 'hotline'] as const;
 export type Channel = (typeof CHANNELS)[number];
-export type WarningLevel = ReturnType<typeof warningLevel>;
 
 /** One case as upstream systems send it: the whole current state. */
 export interface CaseInput {
@@ -147,57 +147,26 @@ function deriveCase(input: CaseInput, ctx: CaseContext): BuildResult {
     statutoryDueDate,
     workingDays,
     suspendedDays,
-    onTime: workingDays === undefined ? undefined : workingDays <= limits.promisedDays,
+    onTime: workingDays === undefined ? undefined : completedOnTime(workingDays, limits.promisedDays),
     status: completedDate ? 'completed' : openSuspension ? 'suspended' : 'open',
     provisional: cal.provisionalBetween(acceptedDate, end > statutoryDueDate ? end : statutoryDueDate),
   };
   return { ok: true, record };
 }
 
-export interface CaseProgress {
-  /** Working days counted so far (or in total, once completed). */
-  elapsedDays: number;
-  warning: WarningLevel;
-  provisional: boolean;
-}
-
-/** Where a case stands on `today` (Beijing date): elapsed days and warning colour. */
-export function progressOf(
-  record: Pick<
-    CaseRecord,
-    'acceptedDate' | 'completedDate' | 'suspensions' | 'promisedDays' | 'statutoryDays' | 'provisional'
-  >,
-  today: IsoDate,
-  cal: WorkCalendar,
-): CaseProgress {
-  const end = record.completedDate ?? today;
-  const elapsedDays = cal.workingDaysBetween(record.acceptedDate, end, record.suspensions);
-  return {
-    elapsedDays,
-    warning: warningLevel(elapsedDays, record.promisedDays, record.statutoryDays),
-    provisional: record.provisional || cal.provisionalBetween(record.acceptedDate, end),
-  };
-}
-
 /**
- * The next Beijing date after `today` on which an open case's warning colour changes
- * (yellow, red, serious thresholds), or undefined when nothing more can change. The
- * sparse open-items index is sorted by this date, so the sweeper reads only the cases
- * that change colour today, never every open case.
+ * A completed case's completion date and working days taken; undefined while open.
+ * What counts a case as completed in the aggregates and the curves.
  */
-export function nextWarningChange(
-  record: Pick<CaseRecord, 'acceptedDate' | 'suspensions' | 'promisedDays' | 'statutoryDays'>,
-  today: IsoDate,
-  cal: WorkCalendar,
-): IsoDate | undefined {
-  const thresholds = [
-    Math.floor(record.promisedDays * 0.8) + 1,
-    record.promisedDays + 1,
-    record.statutoryDays + 1,
-  ];
-  for (const n of thresholds) {
-    const date = cal.dueDate(record.acceptedDate, n, record.suspensions, today);
-    if (date > today) return date;
-  }
-  return undefined;
+export function completionOf(
+  record: Pick<CaseRecord, 'completedDate' | 'workingDays'>,
+): { date: IsoDate; workingDays: number } | undefined {
+  return typeof record.completedDate === 'string' && typeof record.workingDays === 'number'
+    ? { date: record.completedDate, workingDays: record.workingDays }
+    : undefined;
+}
+
+/** Whether the case came through the 12345 hotline (counted apart in reports). */
+export function viaHotline(record: Pick<CaseRecord, 'channel'>): boolean {
+  return record.channel === 'hotline';
 }

@@ -8,23 +8,14 @@
  * in the same aggregate items without colliding.
  */
 
-import { type Contribution, type Counters, type Item, scopesOf } from '../aggregates/contribution.js';
+import type { Contribution, Counters, Item } from '../aggregates/contribution.js';
+import { scopesOf } from '../aggregates/contribution.js';
 import { BUCKET_UPPER_BOUNDS, bucketCounter, bucketOf, quantileOf } from '../aggregates/histogram.js';
 import { beijingDate } from '../calendar/index.js';
-import { AWAITING_ANSWER, type Critique, isPublic, responsibleDepartment } from './model.js';
+import { CRITIQUE_COUNTERS, type CritiqueCounters, critiqueHistogramCounter } from './counters.js';
+import { type Critique, isPublic, overdueUnanswered, responsibleDepartment } from './model.js';
 
-export const CRITIQUE_COUNTERS = {
-  received: 'crRecv',
-  answered: 'crAns',
-  answeredOnTime: 'crOnTime',
-  responseDaysSum: 'crDaysSum',
-  rectified: 'crRect',
-  overdue: 'crOverdue',
-  solved: 'crSolved',
-  notSolved: 'crNotSolved',
-} as const;
-
-const histogramCounter = (bucket: number) => `cr${bucketCounter(bucket)}`;
+export { CRITIQUE_COUNTERS } from './counters.js';
 
 export function critiqueContributions(item: Item): Contribution[] {
   const c = item as unknown as Critique;
@@ -38,10 +29,10 @@ export function critiqueContributions(item: Item): Contribution[] {
     { staff: false },
   );
   const k = CRITIQUE_COUNTERS;
-  const submitted: Counters = {
+  const submitted: CritiqueCounters = {
     [k.received]: 1,
     [k.rectified]: c.status === 'rectified' ? 1 : 0,
-    [k.overdue]: c.overdue && AWAITING_ANSWER.includes(c.status) ? 1 : 0,
+    [k.overdue]: overdueUnanswered(c) ? 1 : 0,
     [k.solved]: c.confirmation === 'solved' ? 1 : 0,
     [k.notSolved]: Number(c.notSolvedCount) || 0,
   };
@@ -49,11 +40,11 @@ export function critiqueContributions(item: Item): Contribution[] {
   const out: Contribution[] = scopes.map((s) => ({ ...s, month, counters: { ...submitted } }));
   if (typeof c.firstAnsweredAt === 'string' && typeof c.responseDays === 'number') {
     const answeredMonth = beijingDate(c.firstAnsweredAt).slice(0, 7);
-    const answered: Counters = {
+    const answered: CritiqueCounters = {
       [k.answered]: 1,
       [k.answeredOnTime]: c.answeredOnTime ? 1 : 0,
       [k.responseDaysSum]: c.responseDays,
-      [histogramCounter(bucketOf(c.responseDays))]: 1,
+      [critiqueHistogramCounter(bucketOf(c.responseDays))]: 1,
     };
     for (const s of scopes) out.push({ ...s, month: answeredMonth, counters: { ...answered } });
   }
@@ -80,7 +71,7 @@ export function critiqueStats(counters: Counters): CritiqueStats {
   const n = (name: string) => counters[name] ?? 0;
   const answered = n(k.answered);
   const histogram: Counters = {};
-  for (let i = 0; i < BUCKET_UPPER_BOUNDS.length; i++) histogram[bucketCounter(i)] = n(histogramCounter(i));
+  for (let i = 0; i < BUCKET_UPPER_BOUNDS.length; i++) histogram[bucketCounter(i)] = n(critiqueHistogramCounter(i));
   return {
     received: n(k.received),
     answered,

@@ -33,10 +33,11 @@ export type Acting =
   | { role: 'nitpicker' }
   | { role: 'system' };
 
-export type Refusal = { ok: false; code: 'conflict' | 'forbidden' | 'invalid_request'; message: string };
-export type Outcome<T = Critique> = { ok: true; critique: T } | Refusal;
+/** A transition the critique's state does not allow; the use case throws it as a refusal. */
+export type Rejection = { ok: false; code: 'conflict' | 'forbidden' | 'invalid_request'; message: string };
+export type Outcome<T = Critique> = { ok: true; critique: T } | Rejection;
 
-const refuse = (code: Refusal['code'], message: string): Refusal => ({ ok: false, code, message });
+const refuse = (code: Rejection['code'], message: string): Rejection => ({ ok: false, code, message });
 
 /** What a submission supplies; the lifecycle adds status, times and history. */
 export type NewCritique = Pick<
@@ -94,7 +95,7 @@ function actorOf(a: Acting): Actor {
   return a.role;
 }
 
-function only(c: Critique, allowed: readonly CritiqueStatus[], what: string): Refusal | undefined {
+function only(c: Critique, allowed: readonly CritiqueStatus[], what: string): Rejection | undefined {
   return allowed.includes(c.status)
     ? undefined
     : refuse('conflict', `Cannot ${what} a critique that is ${c.status}.`);

@@ -46,6 +46,20 @@ export const PUBLIC_STATUSES: readonly CritiqueStatus[] = [
 /** Statuses waiting for an answer from the department or office. */
 export const AWAITING_ANSWER: readonly CritiqueStatus[] = ['accepted', 'routed', 'reopened'];
 
+/** Whether a critique waits for an answer (an unknown status does not). */
+export function awaitingAnswer(c: { status?: unknown }): boolean {
+  return (AWAITING_ANSWER as readonly unknown[]).includes(c.status);
+}
+
+/**
+ * Flagged overdue and still waiting for an answer: what the aggregates' overdue count,
+ * the reports' overdue lists and the ranking's denominator all mean by "overdue" (an
+ * answer after the flag ends it; the flag itself stays as history).
+ */
+export function overdueUnanswered(c: { status?: unknown; overdue?: unknown }): boolean {
+  return c.overdue === true && awaitingAnswer(c);
+}
+
 /** The board's status filter: waiting for an answer, answered, or led to a change. */
 export const BOARD_STATUSES = ['open', 'answered', 'rectified'] as const;
 export type BoardStatus = (typeof BOARD_STATUSES)[number];

@@ -17,7 +17,8 @@
  * scores below 2,850 of 3,000 when the city runs at 94.5%); units with
  * fewer than 10 completed cases in the period are listed as too few to judge.
  *
- * Counter names are those the aggregator keeps: cases (`cases`, `onTime`, `durSum`,
+ * Counter names are those the aggregator keeps, imported from each feature's
+ * `counters.ts` (the stored method holds their values): cases (`cases`, `onTime`, `durSum`,
  * `statSum`, `suspDays`), ratings (`ratings`, `r1`..`r5`, `scoreSum`, callbacks
  * `cbOnTime`/`cbSettled`, rectifications `rectOnTime`/`rectSettled`) and critiques
  * (answered on time `crOnTime` over answered `crAns` plus overdue unanswered `crOverdue`). A counter not (yet) kept anywhere reads as zero, so
@@ -25,17 +26,21 @@
  * `appealsUpheld` is counted when a draft is computed, from upheld appeals by the month
  * of the review, and stored with the inputs.
  */
-import type { RankingMethod } from './method.js';
+import { CASE_COUNTERS as cases } from '../cases/counters.js';
+import { CRITIQUE_COUNTERS as critiques } from '../critiques/counters.js';
+import { RATING_COUNTERS as ratings, SCORE_COUNTERS as scores } from '../ratings/counters.js';
+import { RANKING_COUNTERS } from './counters.js';
+import { minus, type RankingMethod } from './method.js';
 
 export const DEFAULT_METHOD: RankingMethod = {
   version: 1,
   name: { zh: '政务服务效能评议办法（第1版）', en: 'Service performance ranking method, version 1' },
   changes: 'First version.',
   shrinkage: { k: 50 },
-  minSample: { counters: ['cases'], min: 10 },
+  minSample: { counters: [cases.cases], min: 10 },
   transparency: {
-    suspended: { numerator: ['suspDays'], denominator: ['durSum', 'suspDays'] },
-    appealsUpheld: ['appealsUpheld'],
+    suspended: { numerator: [cases.suspDays], denominator: [cases.durSum, cases.suspDays] },
+    appealsUpheld: [RANKING_COUNTERS.appealsUpheld],
   },
   indicators: [
     {
@@ -45,8 +50,8 @@ export const DEFAULT_METHOD: RankingMethod = {
         zh: '评价平均分（1–5分）换算为0–100%。',
         en: 'Mean rating score (1–5) on a 0–100% scale.',
       },
-      numerator: ['scoreSum'],
-      denominator: ['ratings'],
+      numerator: [ratings.scoreSum],
+      denominator: [ratings.ratings],
       role: 'score',
       weight: 0.15,
       direction: 'higher',
@@ -59,8 +64,8 @@ export const DEFAULT_METHOD: RankingMethod = {
         zh: '评价为非常满意、满意、基本满意（3–5分）的比例。',
         en: 'Share of ratings scored 3–5.',
       },
-      numerator: ['r3', 'r4', 'r5'],
-      denominator: ['ratings'],
+      numerator: [scores[3], scores[4], scores[5]],
+      denominator: [ratings.ratings],
       role: 'score',
       weight: 0.15,
       direction: 'higher',
@@ -73,8 +78,8 @@ export const DEFAULT_METHOD: RankingMethod = {
         zh: '办结件中在承诺时限内办结的比例。',
         en: 'Share of completed cases finished within the promised limit.',
       },
-      numerator: ['onTime'],
-      denominator: ['cases'],
+      numerator: [cases.onTime],
+      denominator: [cases.cases],
       role: 'score',
       weight: 0.2,
       direction: 'higher',
@@ -87,9 +92,9 @@ export const DEFAULT_METHOD: RankingMethod = {
         zh: '实际办理工作日比法定时限缩短的比例：1 − 实际总工作日 ÷ 法定总工作日。',
         en: 'How much shorter the actual working days are than the statutory limits: 1 − Σactual ÷ Σstatutory.',
       },
-      numerator: ['statSum', '-durSum'],
-      denominator: ['statSum'],
-      sample: ['cases'],
+      numerator: [cases.statSum, minus(cases.durSum)],
+      denominator: [cases.statSum],
+      sample: [cases.cases],
       role: 'score',
       weight: 0.15,
       direction: 'higher',
@@ -102,8 +107,8 @@ export const DEFAULT_METHOD: RankingMethod = {
         zh: '应回访的实名差评中，按时完成回访的比例（只计已到期或已回访的）。',
         en: 'Share of real-name bad reviews called back by the deadline (those done or past due).',
       },
-      numerator: ['cbOnTime'],
-      denominator: ['cbSettled'],
+      numerator: [ratings.cbOnTime],
+      denominator: [ratings.cbSettled],
       role: 'score',
       weight: 0.1,
       direction: 'higher',
@@ -116,8 +121,8 @@ export const DEFAULT_METHOD: RankingMethod = {
         zh: '差评整改中在期限内办结的比例（只计已办结或已逾期的）。',
         en: 'Share of bad-review rectifications settled by the deadline (those settled or past due).',
       },
-      numerator: ['rectOnTime'],
-      denominator: ['rectSettled'],
+      numerator: [ratings.rectOnTime],
+      denominator: [ratings.rectSettled],
       role: 'score',
       weight: 0.15,
       direction: 'higher',
@@ -130,8 +135,8 @@ export const DEFAULT_METHOD: RankingMethod = {
         zh: '转办本单位的找茬意见中，在答复期限内公开答复的比例（已答复的与逾期未答复的合计为分母）。',
         en: 'Share of critiques routed to the unit answered in public by the reply deadline (of those answered or overdue).',
       },
-      numerator: ['crOnTime'],
-      denominator: ['crAns', 'crOverdue'],
+      numerator: [critiques.answeredOnTime],
+      denominator: [critiques.answered, critiques.overdue],
       role: 'score',
       weight: 0.1,
       direction: 'higher',
@@ -144,8 +149,8 @@ export const DEFAULT_METHOD: RankingMethod = {
         zh: '办结件中超过承诺时限（亮红灯）的比例，最多扣10分。',
         en: 'Share of completed cases that ran past the promised limit (a red warning); up to 10 points off.',
       },
-      numerator: ['cases', '-onTime'],
-      denominator: ['cases'],
+      numerator: [cases.cases, minus(cases.onTime)],
+      denominator: [cases.cases],
       role: 'penalty',
       weight: 10,
       direction: 'lower',

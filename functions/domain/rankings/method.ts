@@ -141,6 +141,9 @@ export function referencedCounters(m: Omit<RankingMethod, 'version'>): string[] 
   return [...names].sort();
 }
 
+/** The term subtracting a counter from a sum of terms: `-durSum` for `durSum`. */
+export const minus = <N extends string>(name: N): `-${N}` => `-${name}`;
+
 /** `Σ terms` over counters, `-name` subtracting; a missing counter counts as zero. */
 export function sumTerms(counters: Readonly<Record<string, number>>, terms: readonly string[]): number {
   let total = 0;

@@ -6,68 +6,70 @@
  * review excluded by an upheld appeal contributes nothing, so the aggregator's
  * new − old takes it out of every figure and a recount agrees.
  */
-import { type Contribution, type Counters, type Item, scopesOf } from '../aggregates/contribution.js';
-import { isScore, SUB_SCORES, type SubScoreKey } from './rating.js';
+import type { Contribution, Item } from '../aggregates/contribution.js';
+import { scopesOf } from '../aggregates/contribution.js';
+import { RATING_COUNTERS, type RatingCounters, SCORE_COUNTERS, SUB_SCORE_COUNTERS } from './counters.js';
+import {
+  callbackDone,
+  callbackDoneOrOverdue,
+  callbackExpected,
+  callbackOnTime,
+  isBadScore,
+  isScore,
+  type Rating,
+  rectificationOnTime,
+  rectificationSettled,
+  rectificationSettledOrOverdue,
+  SUB_SCORES,
+} from './rating.js';
 
-/** Counter names of the sub-score sums and counts, e.g. `subEfficiencySum`, `subEfficiencyN`. */
-export const subScoreCounters = (key: SubScoreKey) => {
-  const stem = `sub${key[0]!.toUpperCase()}${key.slice(1)}`;
-  return { sum: `${stem}Sum`, n: `${stem}N` };
-};
-
-type Obj = Record<string, unknown> | undefined;
-const obj = (v: unknown): Obj =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-
-/** The counters one rating item adds (the same in every scope it is attributed to). */
-export function ratingCounters(item: Item): Counters | undefined {
-  if (item.excluded === true) return undefined;
-  const score = item.score;
-  if (!isScore(score)) return undefined;
-  const c: Counters = { ratings: 1, [`r${score}`]: 1, scoreSum: score };
-  const subScores = obj(item.subScores);
+/**
+ * The counters one rating adds (the same in every scope it is attributed to), through
+ * the ratings domain's own rules for a callback done, a rectification settled and
+ * either on time, so the figures cannot drift from the follow-up the console shows.
+ */
+export function ratingCounters(r: Rating): RatingCounters | undefined {
+  if (r.excluded === true || !isScore(r.score)) return undefined;
+  const k = RATING_COUNTERS;
+  const c: RatingCounters = { [k.ratings]: 1, [SCORE_COUNTERS[r.score]]: 1, [k.scoreSum]: r.score };
   for (const key of SUB_SCORES) {
-    const v = subScores?.[key];
+    const v = r.subScores?.[key];
     if (isScore(v)) {
-      const names = subScoreCounters(key);
+      const names = SUB_SCORE_COUNTERS[key];
       c[names.sum] = v;
       c[names.n] = 1;
     }
   }
-  if (typeof item.comment === 'string' && item.comment) c.comments = 1;
-  if (score <= 2) {
-    c.bad = 1;
-    const callback = obj(item.callback);
-    const callbackDone = callback !== undefined && callback.outcome !== 'unreachable';
-    if (item.callbackRequired === true || callback) {
-      c.cbReq = 1;
-      if (callbackDone) c.cbDone = 1;
-      if (callbackDone && callback?.onTime === true) c.cbOnTime = 1;
-      if (callbackDone || item.callbackOverdue === true) c.cbSettled = 1;
-    }
-    if (item.callbackOverdue === true) c.cbOverdue = 1;
-    const rect = obj(item.rectification);
-    const settled = rect !== undefined && rect.status !== 'planned';
-    c.rectReq = 1;
-    if (rect?.status === 'planned') c.rectPlanned = 1;
-    if (settled) c.rectDone = 1;
-    if (rect?.status === 'done') c.rectFixed = 1;
-    if (rect?.status === 'cannot') c.rectCannot = 1;
-    if (settled && rect?.onTime === true) c.rectOnTime = 1;
-    if (settled || item.rectificationOverdue === true) c.rectSettled = 1;
-    if (item.rectificationOverdue === true) c.rectOverdue = 1;
-    const appeal = obj(item.appeal);
-    if (appeal) c.appealed = 1;
-    const feedback = obj(item.feedback);
-    if (feedback?.satisfied === true) c.fbSat = 1;
-    if (feedback?.satisfied === false) c.fbUnsat = 1;
+  if (typeof r.comment === 'string' && r.comment) c[k.comments] = 1;
+  if (!isBadScore(r.score)) return c;
+  c[k.bad] = 1;
+  if (callbackExpected(r)) {
+    c[k.cbReq] = 1;
+    if (callbackDone(r)) c[k.cbDone] = 1;
+    if (callbackOnTime(r)) c[k.cbOnTime] = 1;
+    if (callbackDoneOrOverdue(r)) c[k.cbSettled] = 1;
   }
+  if (r.callbackOverdue === true) c[k.cbOverdue] = 1;
+  const status = r.rectification?.status;
+  c[k.rectReq] = 1;
+  if (status === 'planned') c[k.rectPlanned] = 1;
+  if (rectificationSettled(r)) c[k.rectDone] = 1;
+  if (status === 'done') c[k.rectFixed] = 1;
+  if (status === 'cannot') c[k.rectCannot] = 1;
+  if (rectificationOnTime(r)) c[k.rectOnTime] = 1;
+  if (rectificationSettledOrOverdue(r)) c[k.rectSettled] = 1;
+  if (r.rectificationOverdue === true) c[k.rectOverdue] = 1;
+  if (r.appeal) c[k.appealed] = 1;
+  if (r.feedback?.satisfied === true) c[k.fbSat] = 1;
+  if (r.feedback?.satisfied === false) c[k.fbUnsat] = 1;
   return c;
 }
 
+/** What a stored rating item adds: its counters in every scope, in its month. */
 export function ratingContributions(item: Item): Contribution[] {
-  const counters = ratingCounters(item);
-  const month = item.month;
+  const rating = item as unknown as Rating;
+  const counters = ratingCounters(rating);
+  const month = rating.month;
   if (!counters || typeof month !== 'string' || !/^\d{4}-\d{2}$/.test(month)) return [];
   return scopesOf(item, { staff: true }).map((s) => ({ ...s, month, counters: { ...counters } }));
 }

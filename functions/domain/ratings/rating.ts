@@ -241,9 +241,39 @@ export function callbackDone(r: Pick<Rating, 'callback'>): boolean {
   return r.callback !== undefined && r.callback.outcome !== 'unreachable';
 }
 
+/** A callback is owed (real-name bad review) or was made anyway: it counts as required. */
+export function callbackExpected(r: Pick<Rating, 'callbackRequired' | 'callback'>): boolean {
+  return r.callbackRequired === true || r.callback !== undefined;
+}
+
+/** The callback was done by its deadline. */
+export function callbackOnTime(r: Pick<Rating, 'callback'>): boolean {
+  return callbackDone(r) && r.callback?.onTime === true;
+}
+
+/**
+ * Whether the callback's timeliness is known: done, or flagged overdue. The on-time
+ * rate counts only these, so a callback not yet due is neither on time nor late.
+ */
+export function callbackDoneOrOverdue(r: Pick<Rating, 'callback' | 'callbackOverdue'>): boolean {
+  return callbackDone(r) || r.callbackOverdue === true;
+}
+
 /** A rectification is settled when recorded as done or as cannot-be-done with a reason. */
 export function rectificationSettled(r: Pick<Rating, 'rectification'>): boolean {
   return r.rectification !== undefined && r.rectification.status !== 'planned';
+}
+
+/** The rectification was settled by its deadline. */
+export function rectificationOnTime(r: Pick<Rating, 'rectification'>): boolean {
+  return rectificationSettled(r) && r.rectification?.onTime === true;
+}
+
+/** Whether the rectification's timeliness is known: settled, or flagged overdue. */
+export function rectificationSettledOrOverdue(
+  r: Pick<Rating, 'rectification' | 'rectificationOverdue'>,
+): boolean {
+  return rectificationSettled(r) || r.rectificationOverdue === true;
 }
 
 export function followUpState(r: Rating): FollowUpState {

@@ -10,8 +10,9 @@
  */
 import type { Counters } from '../aggregates/contribution.js';
 import { monthsBetween } from '../months.js';
+import { CASE_COUNTERS } from '../cases/counters.js';
+import { RATING_COUNTERS, SCORE_COUNTERS, SUB_SCORE_COUNTERS } from './counters.js';
 import { SUB_SCORES, type SubScoreKey } from './rating.js';
-import { subScoreCounters } from './rating-contribution.js';
 
 export const MIN_PUBLIC_RATINGS = 10;
 
@@ -54,41 +55,43 @@ const ratio = (a: number | undefined, b: number | undefined): number | null =>
 
 /** Figures of a set of counters; `audience: 'public'` hides judgements on too few ratings. */
 export function satisfactionOf(c: Counters, audience: 'public' | 'staff'): SatisfactionFigures {
-  const ratings = c.ratings ?? 0;
+  const k = RATING_COUNTERS;
+  const ratings = c[k.ratings] ?? 0;
   const distribution: Distribution = {
-    '1': c.r1 ?? 0,
-    '2': c.r2 ?? 0,
-    '3': c.r3 ?? 0,
-    '4': c.r4 ?? 0,
-    '5': c.r5 ?? 0,
+    '1': c[SCORE_COUNTERS[1]] ?? 0,
+    '2': c[SCORE_COUNTERS[2]] ?? 0,
+    '3': c[SCORE_COUNTERS[3]] ?? 0,
+    '4': c[SCORE_COUNTERS[4]] ?? 0,
+    '5': c[SCORE_COUNTERS[5]] ?? 0,
   };
-  const bad = c.bad ?? distribution['1'] + distribution['2'];
+  const bad = c[k.bad] ?? distribution['1'] + distribution['2'];
   const tooFew = ratings < MIN_PUBLIC_RATINGS;
   const hide = audience === 'public' && tooFew;
-  const mean = ratio(c.scoreSum, ratings);
+  const mean = ratio(c[k.scoreSum], ratings);
   const subScores = Object.fromEntries(
-    SUB_SCORES.map((k) => {
-      const names = subScoreCounters(k);
-      return [k, hide ? null : ratio(c[names.sum], c[names.n])];
+    SUB_SCORES.map((key) => {
+      const names = SUB_SCORE_COUNTERS[key];
+      return [key, hide ? null : ratio(c[names.sum], c[names.n])];
     }),
   ) as Record<SubScoreKey, number | null>;
   const judged = (v: number | null) => (hide ? null : v);
+  const completedCases = c[CASE_COUNTERS.cases];
   return {
     ratings,
     distribution,
-    completedCases: c.cases ?? 0,
-    coverage: ratio(ratings, c.cases),
+    completedCases: completedCases ?? 0,
+    coverage: ratio(ratings, completedCases),
     goodRate: judged(ratio(ratings - bad, ratings)),
     badRate: judged(ratio(bad, ratings)),
     meanScore: judged(mean),
     satisfactionScore: judged(mean === null ? null : (mean - 1) / 4),
     subScores,
     badReviews: bad,
-    callbackRate: judged(ratio(c.cbDone, c.cbReq)),
-    callbackOnTimeRate: judged(ratio(c.cbOnTime, c.cbSettled)),
-    rectificationRate: judged(ratio(c.rectDone, c.rectReq)),
-    rectificationOnTimeRate: judged(ratio(c.rectOnTime, c.rectSettled)),
-    rectificationSatisfiedRate: judged(ratio(c.fbSat, (c.fbSat ?? 0) + (c.fbUnsat ?? 0))),
+    callbackRate: judged(ratio(c[k.cbDone], c[k.cbReq])),
+    callbackOnTimeRate: judged(ratio(c[k.cbOnTime], c[k.cbSettled])),
+    rectificationRate: judged(ratio(c[k.rectDone], c[k.rectReq])),
+    rectificationOnTimeRate: judged(ratio(c[k.rectOnTime], c[k.rectSettled])),
+    rectificationSatisfiedRate: judged(ratio(c[k.fbSat], (c[k.fbSat] ?? 0) + (c[k.fbUnsat] ?? 0))),
     tooFew,
   };
 }

@@ -5,7 +5,9 @@
  * writes them (their own sweeper handlers flag overdue follow-ups). Text is shown to
  * staff only, with phone and ID numbers masked all the same.
  */
+import { overdueUnanswered } from '../critiques/model.js';
 import { maskPersonalNumbers } from '../pii.js';
+import { type CallbackRecord, callbackDone } from '../ratings/rating.js';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined =>
@@ -41,7 +43,7 @@ export function badReviewRow(item: Obj): BadReviewRow {
   const appeal = obj(item.appeal);
   const excluded = item.excluded === true;
   const callbackState: CallbackState =
-    callback && callback.outcome !== 'unreachable'
+    callback && callbackDone({ callback: callback as unknown as CallbackRecord })
       ? 'done'
       : item.callbackOverdue === true
         ? 'overdue'
@@ -85,8 +87,6 @@ export interface CritiqueRow {
   overdue: boolean;
 }
 
-const AWAITING = new Set(['accepted', 'routed', 'reopened']);
-
 export function critiqueRow(item: Obj): CritiqueRow {
   const status = String(item.status ?? '');
   return {
@@ -99,6 +99,6 @@ export function critiqueRow(item: Obj): CritiqueRow {
     answered: typeof item.firstAnsweredAt === 'string',
     answeredOnTime: typeof item.answeredOnTime === 'boolean' ? item.answeredOnTime : undefined,
     firstAnsweredAt: str(item.firstAnsweredAt),
-    overdue: item.overdue === true && AWAITING.has(status),
+    overdue: overdueUnanswered(item),
   };
 }

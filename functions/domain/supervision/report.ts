@@ -6,6 +6,10 @@
  * into CSV blocks that open cleanly in Excel. Rates are unrounded fractions.
  */
 import type { Counters } from '../aggregates/contribution.js';
+import { CASE_COUNTERS } from '../cases/counters.js';
+import { isOverdue, isWarned } from '../cases/standing.js';
+import { CRITIQUE_COUNTERS } from '../critiques/counters.js';
+import { RATING_COUNTERS, SCORE_COUNTERS } from '../ratings/counters.js';
 import type { Period } from '../rankings/period.js';
 import type { BadReviewRow, CritiqueRow } from './follow-ups.js';
 import type { SupervisionOrder } from './order.js';
@@ -46,48 +50,54 @@ function sum(list: readonly Counters[]): Counters {
   return out;
 }
 
+/** A counter of the summed aggregates, zero when never counted. */
+const counterIn = (c: Counters) => (name: string) => c[name] ?? 0;
+
 function caseFigures(c: Counters) {
-  const n = (k: string) => c[k] ?? 0;
+  const n = counterIn(c);
+  const k = CASE_COUNTERS;
   return {
-    received: n('received'),
-    completed: n('cases'),
-    onTime: n('onTime'),
-    late: n('cases') - n('onTime'),
-    onTimeRate: ratio(n('onTime'), n('cases')),
-    meanDays: ratio(n('durSum'), n('cases')),
-    suspendedShare: ratio(n('suspDays'), n('durSum') + n('suspDays')),
-    hotline: n('hotline'),
+    received: n(k.received),
+    completed: n(k.cases),
+    onTime: n(k.onTime),
+    late: n(k.cases) - n(k.onTime),
+    onTimeRate: ratio(n(k.onTime), n(k.cases)),
+    meanDays: ratio(n(k.durSum), n(k.cases)),
+    suspendedShare: ratio(n(k.suspDays), n(k.durSum) + n(k.suspDays)),
+    hotline: n(k.hotline),
   };
 }
 
 function ratingFigures(c: Counters) {
-  const n = (k: string) => c[k] ?? 0;
+  const n = counterIn(c);
+  const k = RATING_COUNTERS;
   return {
-    ratings: n('ratings'),
-    bad: n('bad'),
-    goodRate: ratio(n('r3') + n('r4') + n('r5'), n('ratings')),
-    satisfaction: n('ratings') ? (n('scoreSum') / n('ratings') - 1) / 4 : null,
-    callbacksRequired: n('cbReq'),
-    callbacksDone: n('cbDone'),
-    callbacksOnTime: n('cbOnTime'),
-    callbacksOverdue: n('cbOverdue'),
-    rectificationsRequired: n('rectReq'),
-    rectificationsSettled: n('rectDone'),
-    rectificationsOnTime: n('rectOnTime'),
-    rectificationsOverdue: n('rectOverdue'),
-    appealed: n('appealed'),
+    ratings: n(k.ratings),
+    bad: n(k.bad),
+    goodRate: ratio(n(SCORE_COUNTERS[3]) + n(SCORE_COUNTERS[4]) + n(SCORE_COUNTERS[5]), n(k.ratings)),
+    satisfaction: n(k.ratings) ? (n(k.scoreSum) / n(k.ratings) - 1) / 4 : null,
+    callbacksRequired: n(k.cbReq),
+    callbacksDone: n(k.cbDone),
+    callbacksOnTime: n(k.cbOnTime),
+    callbacksOverdue: n(k.cbOverdue),
+    rectificationsRequired: n(k.rectReq),
+    rectificationsSettled: n(k.rectDone),
+    rectificationsOnTime: n(k.rectOnTime),
+    rectificationsOverdue: n(k.rectOverdue),
+    appealed: n(k.appealed),
   };
 }
 
 function critiqueFigures(c: Counters) {
-  const n = (k: string) => c[k] ?? 0;
+  const n = counterIn(c);
+  const k = CRITIQUE_COUNTERS;
   return {
-    received: n('crRecv'),
-    answered: n('crAns'),
-    answeredOnTime: n('crOnTime'),
-    onTimeRate: ratio(n('crOnTime'), n('crAns')),
-    overdue: n('crOverdue'),
-    rectified: n('crRect'),
+    received: n(k.received),
+    answered: n(k.answered),
+    answeredOnTime: n(k.answeredOnTime),
+    onTimeRate: ratio(n(k.answeredOnTime), n(k.answered)),
+    overdue: n(k.overdue),
+    rectified: n(k.rectified),
   };
 }
 
@@ -102,11 +112,11 @@ export function buildReport(input: ReportInput) {
   const colours = { green: 0, yellow: 0, red: 0, serious: 0 };
   for (const c of input.openCases) colours[c.warning]++;
   const overdueCases = input.openCases
-    .filter((c) => c.warning === 'red' || c.warning === 'serious')
+    .filter((c) => isOverdue(c.warning))
     .sort((a, b) => b.daysOver - a.daysOver || a.caseId.localeCompare(b.caseId));
   const warnedBy = new Map<string, { yellow: number; red: number; serious: number }>();
   for (const c of input.openCases) {
-    if (c.warning === 'green') continue;
+    if (!isWarned(c.warning)) continue;
     const w = warnedBy.get(c.departmentId) ?? { yellow: 0, red: 0, serious: 0 };
     w[c.warning]++;
     warnedBy.set(c.departmentId, w);
@@ -177,8 +187,8 @@ export function buildReport(input: ReportInput) {
       name: d.name,
       district: d.district,
       ...caseFigures(d.counters),
-      bad: d.counters.bad ?? 0,
-      critiques: d.counters.crRecv ?? 0,
+      bad: d.counters[RATING_COUNTERS.bad] ?? 0,
+      critiques: d.counters[CRITIQUE_COUNTERS.received] ?? 0,
       warnings: warnedBy.get(d.id) ?? { yellow: 0, red: 0, serious: 0 },
       orders: ordersBy.get(d.id) ?? 0,
     })),

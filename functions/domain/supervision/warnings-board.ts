@@ -5,10 +5,10 @@
  * age, filtered and ordered most severe and oldest first. Pure: the caller supplies
  * the cases (from the board index) and where each stands today.
  */
-export const BOARD_LEVELS = ['yellow', 'red', 'serious'] as const;
-export type BoardLevel = (typeof BOARD_LEVELS)[number];
-export const ALL_LEVELS = ['green', ...BOARD_LEVELS] as const;
-export type Level = (typeof ALL_LEVELS)[number];
+import { type BoardLevel, isWarned, WARNING_SEVERITY, type WarningLevel } from '../cases/standing.js';
+
+/** The board's colours are a case's standing colours (owned by `cases/standing.ts`). */
+export { BOARD_LEVELS, type BoardLevel } from '../cases/standing.js';
 
 /** Age buckets in working days since acceptance (suspensions not counted). */
 export const AGE_BUCKETS = [
@@ -31,7 +31,7 @@ export interface BoardCase {
   windowId: string | undefined;
   acceptedAt: string;
   acceptedDate: string;
-  warning: Level;
+  warning: WarningLevel;
   /** Working days elapsed since acceptance, suspensions excluded. */
   elapsedDays: number;
   promisedDays: number;
@@ -50,13 +50,11 @@ export interface BoardFilter {
   minAgeDays?: number | undefined;
 }
 
-const SEVERITY: Record<Level, number> = { green: 0, yellow: 1, red: 2, serious: 3 };
-
 export function filterBoard(cases: readonly BoardCase[], f: BoardFilter): BoardCase[] {
   return cases
     .filter(
       (c) =>
-        c.warning !== 'green' &&
+        isWarned(c.warning) &&
         (!f.level || c.warning === f.level) &&
         (!f.departmentIds || f.departmentIds.has(c.departmentId)) &&
         (!f.district || c.district === f.district) &&
@@ -64,7 +62,7 @@ export function filterBoard(cases: readonly BoardCase[], f: BoardFilter): BoardC
     )
     .sort(
       (a, b) =>
-        SEVERITY[b.warning] - SEVERITY[a.warning] ||
+        WARNING_SEVERITY[b.warning] - WARNING_SEVERITY[a.warning] ||
         b.elapsedDays - a.elapsedDays ||
         a.acceptedAt.localeCompare(b.acceptedAt) ||
         a.caseId.localeCompare(b.caseId),
@@ -92,7 +90,7 @@ export function summariseBoard(cases: readonly BoardCase[]): BoardSummary {
     into.total++;
   };
   for (const c of cases) {
-    if (c.warning === 'green') continue;
+    if (!isWarned(c.warning)) continue;
     add(byLevel, c.warning);
     if (!dept.has(c.departmentId)) dept.set(c.departmentId, zero());
     add(dept.get(c.departmentId)!, c.warning);

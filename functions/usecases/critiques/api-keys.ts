@@ -3,8 +3,10 @@
  * once), lists them and revokes them; each write is audited. Partner POSTs present the
  * key, which is checked against its stored hash.
  */
-import { notFound } from '../../api/errors.js';
+
 import type { Principal } from '../../domain/identity.js';
+import { notFound } from '../../domain/refusal.js';
+import { isId } from '../../domain/schemas.js';
 import type { Platform } from '../../platform.js';
 import { recordAudit } from '../../store/audit.js';
 import { critiqueStores } from './stores.js';
@@ -31,7 +33,7 @@ export function listApiKeys(p: Platform) {
 export async function revokeApiKey(p: Platform, who: Principal, id: string) {
   // The page passes the path segment as it came; what is not an id names no key (and an
   // over-long one must not reach DynamoDB, which refuses it with a 5xx).
-  if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/.test(id)) throw notFound(`No live api_key ${id.slice(0, 64)}.`);
+  if (!isId(id)) throw notFound(`No live api_key ${id.slice(0, 64)}.`);
   const store = critiqueStores(p).apiKeys;
   const before = await store.get(id);
   if (!before || before.revokedAt) throw notFound(`No live api_key ${id}.`);

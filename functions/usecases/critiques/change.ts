@@ -5,11 +5,12 @@
  * re-run — the transition then decides on the fresh state (e.g. "already awarded").
  * A refusal becomes the contract's error; nothing is written.
  */
-import { ApiError, badRequest, notFound } from '../../api/errors.js';
-import type { Refusal } from '../../domain/critiques/lifecycle.js';
+import type { Rejection } from '../../domain/critiques/lifecycle.js';
 import type { Critique } from '../../domain/critiques/model.js';
 import { parseTrackingCode } from '../../domain/critiques/tracking-code.js';
+import { conflict, invalid, notFound, Refusal } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
+import { AGAIN, exponentialBackoff, retrying } from '../../shared/retry.js';
 import type { TransactItem } from '../../store/critiques.js';
 import { critiqueStores } from './stores.js';
 
@@ -25,13 +26,13 @@ const ATTEMPTS = 4;
 /** The canonical tracking code, or a 400 naming what was wrong. */
 export function trackingCodeOf(value: string): string {
   const code = parseTrackingCode(value);
-  if (!code)
-    throw badRequest(`"${value.slice(0, 40)}" is not a valid tracking code (10 letters and digits).`);
+  if (!code) throw invalid(`"${value.slice(0, 40)}" is not a valid tracking code (10 letters and digits).`);
   return code;
 }
 
-export function refusalError(r: Refusal): ApiError {
-  return new ApiError(r.code, r.message);
+/** A lifecycle transition's rejection as the refusal the caller is answered with. */
+export function refusalError(r: Rejection): Refusal {
+  return new Refusal(r.code, r.message);
 }
 
 /** Load a critique or 404. */
@@ -44,15 +45,22 @@ export async function loadCritique(p: Platform, trackingCode: string): Promise<C
 export async function changeCritique(
   p: Platform,
   trackingCode: string,
-  plan: (c: Critique) => Promise<Plan | Refusal> | Plan | Refusal,
+  plan: (c: Critique) => Promise<Plan | Rejection> | Plan | Rejection,
 ): Promise<Plan['changes']> {
   const store = critiqueStores(p).critiques;
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const current = await loadCritique(p, trackingCode);
-    const result = await plan(current);
-    if (!result.ok) throw refusalError(result);
-    if ((await store.save(result.changes, result.extra)) === 'saved') return result.changes;
-    await new Promise((r) => setTimeout(r, 10 * 2 ** attempt + Math.random() * 10));
-  }
-  throw new ApiError('conflict', 'The critique changed while saving; please try again.');
+  return retrying(
+    async () => {
+      const current = await loadCritique(p, trackingCode);
+      const result = await plan(current);
+      if (!result.ok) throw refusalError(result);
+      return (await store.save(result.changes, result.extra)) === 'saved' ? result.changes : AGAIN;
+    },
+    {
+      attempts: ATTEMPTS,
+      backoffMs: exponentialBackoff({ baseMs: 10, jitterMs: 10 }),
+      exhausted: () => {
+        throw conflict('The critique changed while saving; please try again.');
+      },
+    },
+  );
 }

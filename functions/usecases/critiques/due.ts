@@ -7,17 +7,20 @@
 import { flagOverdue } from '../../domain/critiques/lifecycle.js';
 import type { Critique } from '../../domain/critiques/model.js';
 import type { Platform } from '../../platform.js';
-import type { DueItemHandler } from '../sweep-warnings.js';
+import { AGAIN, retrying } from '../../shared/retry.js';
+import type { DueItemHandler } from '../due-item-handler.js';
 import { critiqueStores } from './stores.js';
 
 export const critiqueDueHandler: DueItemHandler = async (p: Platform, item, { today }) => {
   const store = critiqueStores(p).critiques;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const current: Critique | undefined = await store.get(String(item.trackingCode));
-    if (!current) return false;
-    const next = flagOverdue(current, today, p.clock.now());
-    if (!next) return false;
-    if ((await store.save([{ prev: current, next }])) === 'saved') return true;
-  }
-  return false;
+  return retrying(
+    async () => {
+      const current: Critique | undefined = await store.get(String(item.trackingCode));
+      if (!current) return false;
+      const next = flagOverdue(current, today, p.clock.now());
+      if (!next) return false;
+      return (await store.save([{ prev: current, next }])) === 'saved' ? true : AGAIN;
+    },
+    { attempts: 3, exhausted: () => false },
+  );
 };

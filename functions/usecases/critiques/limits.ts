@@ -6,7 +6,7 @@
  * from one client within 10 minutes collapses into one critique. Override with
  * `WOODPECKER_CRITIQUE_LIMITS="client=30/3600,address=300/3600,apiKey=1000/3600,dedup=600"`.
  */
-import type { RateLimit } from '../../store/critique-rate-limit.js';
+import type { RateLimit } from '../../store/rate-limit.js';
 
 export interface CritiqueLimits {
   client: RateLimit;

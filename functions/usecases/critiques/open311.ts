@@ -14,7 +14,7 @@
  * right after it whatever was submitted since. The route hands it out in a
  * `Link: <…>; rel="next"` header, the only place a bare Open311 list leaves for it.
  */
-import { badRequest, notFound } from '../../api/errors.js';
+
 import { type BoardFilter, boardFilterKey } from '../../domain/critiques/board.js';
 import type { Category } from '../../domain/critiques/model.js';
 import {
@@ -26,6 +26,7 @@ import {
   parseServiceCode,
 } from '../../domain/critiques/open311.js';
 import { parseTrackingCode } from '../../domain/critiques/tracking-code.js';
+import { invalid, notFound } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
 import type { ApiKeyRecord } from '../../store/critique-api-keys.js';
 import { boardPosition } from '../../store/critiques.js';
@@ -54,7 +55,7 @@ async function serviceOf(p: Platform, code: string, status: 400 | 404) {
   if (!parsed || (parsed.departmentId && !department)) {
     throw status === 404
       ? notFound(`No service with code ${code}.`)
-      : badRequest(`Unknown service_code ${code}.`);
+      : invalid(`Unknown service_code ${code}.`);
   }
   return { category: parsed.category, department };
 }
@@ -119,21 +120,21 @@ function readOpen311Cursor(cursor: string, filters: string): Open311Cursor {
     !isInstant(c.to) ||
     !isKeyValue(c.after)
   ) {
-    throw badRequest('The cursor is not valid.');
+    throw invalid('The cursor is not valid.');
   }
   const { from, to, after } = c;
   const span = Date.parse(to) - Date.parse(from);
   if (c.f !== filters || span < 0 || span > MAX_SPAN_DAYS * DAY_MS || after < from || after > `${to}#\uffff`)
-    throw badRequest('The cursor belongs to another query: repeat the query it came with.');
+    throw invalid('The cursor belongs to another query: repeat the query it came with.');
   return { v: 1, f: c.f, from, to, after };
 }
 
 /** The spec's window: default the last 90 days; one end given, the other 90 days from it; never more than 90 days. */
 export function requestWindow(now: Date, start?: Date, end?: Date): { from: Date; to: Date } {
   if (start && end) {
-    if (end < start) throw badRequest('end_date is before start_date.');
+    if (end < start) throw invalid('end_date is before start_date.');
     if (end.getTime() - start.getTime() > MAX_SPAN_DAYS * DAY_MS) {
-      throw badRequest(`start_date and end_date may span at most ${MAX_SPAN_DAYS} days.`);
+      throw invalid(`start_date and end_date may span at most ${MAX_SPAN_DAYS} days.`);
     }
     return { from: start, to: end };
   }
@@ -153,19 +154,19 @@ export async function open311Requests(p: Platform, q: RequestsQuery): Promise<Re
   const size = q.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = q.page ?? 1;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
-    throw badRequest(`page_size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
-  if (!Number.isInteger(page) || page < 1) throw badRequest('page must be a whole number from 1.');
+    throw invalid(`page_size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+  if (!Number.isInteger(page) || page < 1) throw invalid('page must be a whole number from 1.');
   if (page * size > MAX_RESULTS)
-    throw badRequest(
+    throw invalid(
       `page reaches only the first ${MAX_RESULTS} requests: follow the Link header's cursor to read further.`,
     );
-  if (page > 1 && q.cursor) throw badRequest('Give page or cursor, not both.');
+  if (page > 1 && q.cursor) throw invalid('Give page or cursor, not both.');
   if (q.serviceRequestIds?.length) {
     if (q.serviceRequestIds.length > MAX_IDS)
-      throw badRequest(`At most ${MAX_IDS} service_request_id values at once.`);
+      throw invalid(`At most ${MAX_IDS} service_request_id values at once.`);
     const codes = q.serviceRequestIds.map((id) => {
       const code = parseTrackingCode(id);
-      if (!code) throw badRequest(`"${id.slice(0, 40)}" is not a valid service_request_id.`);
+      if (!code) throw invalid(`"${id.slice(0, 40)}" is not a valid service_request_id.`);
       return code;
     });
     return { requests: (await store.getMany(codes)).map(open311Request), nextCursor: null };
@@ -191,7 +192,7 @@ export async function open311Requests(p: Platform, q: RequestsQuery): Promise<Re
   const from = resumed?.from ?? window.from.toISOString();
   const to = resumed?.to ?? window.to.toISOString();
   if (resumed && (q.start || q.end) && (window.from.toISOString() !== from || window.to.toISOString() !== to))
-    throw badRequest('The cursor belongs to another query: repeat the query it came with.');
+    throw invalid('The cursor belongs to another query: repeat the query it came with.');
   const skip = (page - 1) * size;
   // One row more than the page: whether there is a next page, without a second read.
   const { rows } = await store.boardRange(filters, from, to, skip + size + 1, resumed?.after);
@@ -230,7 +231,7 @@ export async function open311CreateRequest(p: Platform, key: ApiKeyRecord, s: Op
   if (s.serviceItem) {
     const found = department ? await p.catalogue.getService(s.serviceItem) : undefined;
     if (!found || found.service.departmentId !== department?.id) {
-      throw badRequest(`attribute[service_item] ${s.serviceItem} is not a service item of ${s.serviceCode}.`);
+      throw invalid(`attribute[service_item] ${s.serviceItem} is not a service item of ${s.serviceCode}.`);
     }
     target = { targetType: 'service', targetId: s.serviceItem };
   }

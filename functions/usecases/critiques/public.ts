@@ -5,12 +5,12 @@
  * which takes the nitpicker's private key: the code is public, the key is theirs alone.
  */
 
-import { ApiError } from '../../api/errors.js';
 import { type BoardFilter, boardFilterKey, publicBoardRow } from '../../domain/critiques/board.js';
 import { confirm } from '../../domain/critiques/lifecycle.js';
 import type { Critique } from '../../domain/critiques/model.js';
 import { nitpickerKeyMatches } from '../../domain/critiques/nitpicker-key.js';
 import { type PublicCritique, publicCritique } from '../../domain/critiques/public-view.js';
+import { Refusal } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
 import { readConfig } from '../../shared/config.js';
 import { platformSecret } from '../../shared/secrets.js';
@@ -73,7 +73,7 @@ export async function critiqueForNitpicker(
 export async function authenticateNitpicker(p: Platform, code: string, key: unknown): Promise<Critique> {
   const c = await loadCritique(p, code);
   if (!nitpickerKeyMatches(c, key)) {
-    throw new ApiError(
+    throw new Refusal(
       'unauthenticated',
       'Only the nitpicker may do this: send the private key (nitpickerKey) given at submission.',
     );

@@ -6,7 +6,7 @@
  * with the state before and after; department staff only ever see or touch critiques
  * assigned to their department (403 otherwise).
  */
-import { badRequest, forbidden } from '../../api/errors.js';
+
 import {
   type Acting,
   accept,
@@ -22,6 +22,7 @@ import {
 import { type Critique, type CritiqueStatus, DEFAULT_REPLY_DAYS } from '../../domain/critiques/model.js';
 import { staffCritique } from '../../domain/critiques/public-view.js';
 import type { Principal } from '../../domain/identity.js';
+import { forbidden, invalid } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
 import { recordAudit } from '../../store/audit.js';
 import { changeCritique, loadCritique } from './change.js';
@@ -124,7 +125,7 @@ export async function routeCritique(
   replyDays = DEFAULT_REPLY_DAYS,
 ) {
   const department = await p.catalogue.getDepartment(departmentId);
-  if (!department) throw badRequest(`No department with id ${departmentId}.`);
+  if (!department) throw invalid(`No department with id ${departmentId}.`);
   return staffCritique(await act(p, who, code, 'route', (c, ctx) => route(c, department, replyDays, ctx)));
 }
 
@@ -194,7 +195,7 @@ export async function listCritiquesForStaff(p: Platform, who: Principal, q: Staf
   if (!seesAll) {
     if (!departmentId) {
       if (who.departments.size !== 1)
-        throw badRequest('departmentId is required: you act for several departments.');
+        throw invalid('departmentId is required: you act for several departments.');
       departmentId = [...who.departments][0];
     }
     if (!who.departments.has(departmentId!))

@@ -12,7 +12,6 @@
  * response a browser finally shows after a double click still holds a working key.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { ApiError, badRequest } from '../../api/errors.js';
 import { storeContact } from '../../domain/critiques/contact.js';
 import { newCritique } from '../../domain/critiques/lifecycle.js';
 import { type Category, type Channel, LIMITS, type TargetType } from '../../domain/critiques/model.js';
@@ -23,9 +22,11 @@ import {
 } from '../../domain/critiques/nitpicker-key.js';
 import { cleanNickname, cleanText } from '../../domain/critiques/text.js';
 import { newTrackingCode } from '../../domain/critiques/tracking-code.js';
+import { conflict, invalid, Refusal } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
+import { AGAIN, retrying } from '../../shared/retry.js';
 import { platformSecret } from '../../shared/secrets.js';
-import { type RateLimit, takeRateLimit } from '../../store/critique-rate-limit.js';
+import { type RateLimit, takeRateLimit } from '../../store/rate-limit.js';
 import { critiqueLimits } from './limits.js';
 import { critiqueStores } from './stores.js';
 
@@ -64,15 +65,15 @@ export async function resolveTarget(
   targetId: string | undefined,
 ): Promise<Target> {
   const type = targetType ?? (targetId ? undefined : 'general');
-  if (!type) throw badRequest('targetType is required with targetId (service or department).');
+  if (!type) throw invalid('targetType is required with targetId (service or department).');
   if (type === 'general') {
-    if (targetId) throw badRequest('A general critique has no targetId.');
+    if (targetId) throw invalid('A general critique has no targetId.');
     return { targetType: 'general' };
   }
-  if (!targetId) throw badRequest(`targetId is required when targetType is ${type}.`);
+  if (!targetId) throw invalid(`targetId is required when targetType is ${type}.`);
   if (type === 'service') {
     const found = await p.catalogue.getService(targetId);
-    if (!found) throw badRequest(`Unknown target: no service with code ${targetId}.`);
+    if (!found) throw invalid(`Unknown target: no service with code ${targetId}.`);
     const department = await p.catalogue.getDepartment(found.service.departmentId);
     return {
       targetType: 'service',
@@ -85,7 +86,7 @@ export async function resolveTarget(
     };
   }
   const department = await p.catalogue.getDepartment(targetId);
-  if (!department) throw badRequest(`Unknown target: no department with id ${targetId}.`);
+  if (!department) throw invalid(`Unknown target: no department with id ${targetId}.`);
   return {
     targetType: 'department',
     targetId,
@@ -96,13 +97,11 @@ export async function resolveTarget(
   };
 }
 
-export function rateLimited(retryAfterSeconds: number): ApiError {
-  return new ApiError(
+export function rateLimited(retryAfterSeconds: number): Refusal {
+  return new Refusal(
     'rate_limited',
     `Too many submissions from this client; try again in ${retryAfterSeconds} seconds.`,
-    {
-      retryAfterSeconds,
-    },
+    { details: { retryAfterSeconds } },
   );
 }
 
@@ -140,19 +139,19 @@ export interface Submitted {
 
 export async function submitCritique(p: Platform, input: SubmitInput, who: Submitter): Promise<Submitted> {
   const text = cleanText(input.text);
-  if (!text) throw badRequest('The text of the critique is empty.');
-  if ([...text].length > LIMITS.text) throw badRequest(`The text may be at most ${LIMITS.text} characters.`);
+  if (!text) throw invalid('The text of the critique is empty.');
+  if ([...text].length > LIMITS.text) throw invalid(`The text may be at most ${LIMITS.text} characters.`);
   let nickname: string | undefined;
   if (input.nickname !== undefined && cleanText(input.nickname)) {
     nickname = cleanNickname(input.nickname);
     if (!nickname || [...nickname].length > LIMITS.nickname) {
-      throw badRequest(`A nickname is 1-${LIMITS.nickname} letters, digits, spaces or _ . · -.`);
+      throw invalid(`A nickname is 1-${LIMITS.nickname} letters, digits, spaces or _ . · -.`);
     }
   }
   const secret = await platformSecret();
   const rawContact = input.contact?.trim();
   const contact = rawContact ? storeContact(secret, rawContact) : undefined;
-  if (rawContact && !contact) throw badRequest('The contact must be a phone number or an e-mail address.');
+  if (rawContact && !contact) throw invalid('The contact must be a phone number or an e-mail address.');
 
   const clientHash = await takeSubmitterLimits(p, secret, who);
   const target = await resolveTarget(p, input.targetType, input.targetId);
@@ -168,33 +167,36 @@ export async function submitCritique(p: Platform, input: SubmitInput, who: Submi
   };
   const store = critiqueStores(p).critiques;
   const nitpickerKey = newNitpickerKey();
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const trackingCode = newTrackingCode();
-    const critique = newCritique(
-      {
-        trackingCode,
-        category: input.category,
-        text,
-        ...target,
-        ...(nickname ? { nickname } : {}),
-        ...(contact ? { contact } : {}),
-        channel: who.channel,
-        clientHash,
-        nitpickerKeyHashes: [hashNitpickerKey(trackingCode, nitpickerKey)],
-      },
-      now,
-    );
-    const outcome = await store.create(critique, dedup);
-    if (outcome.status === 'created') return { trackingCode, created: true, nitpickerKey };
-    if (outcome.status === 'collapsed') {
-      const code = outcome.trackingCode;
-      const added = await store.addNitpickerKeyHash(
-        code,
-        hashNitpickerKey(code, nitpickerKey),
-        MAX_NITPICKER_KEYS,
+  // A tracking code already taken (by chance) is drawn again.
+  return retrying<Submitted>(
+    async () => {
+      const trackingCode = newTrackingCode();
+      const critique = newCritique(
+        {
+          trackingCode,
+          category: input.category,
+          text,
+          ...target,
+          ...(nickname ? { nickname } : {}),
+          ...(contact ? { contact } : {}),
+          channel: who.channel,
+          clientHash,
+          nitpickerKeyHashes: [hashNitpickerKey(trackingCode, nitpickerKey)],
+        },
+        now,
       );
+      const outcome = await store.create(critique, dedup);
+      if (outcome.status === 'created') return { trackingCode, created: true, nitpickerKey };
+      if (outcome.status !== 'collapsed') return AGAIN;
+      const code = outcome.trackingCode;
+      const added = await store.addNitpickerKeyHash(code, hashNitpickerKey(code, nitpickerKey), MAX_NITPICKER_KEYS);
       return { trackingCode: code, created: false, ...(added ? { nitpickerKey } : {}) };
-    }
-  }
-  throw new ApiError('conflict', 'Could not allocate a tracking code; please try again.');
+    },
+    {
+      attempts: 5,
+      exhausted: () => {
+        throw conflict('Could not allocate a tracking code; please try again.');
+      },
+    },
+  );
 }

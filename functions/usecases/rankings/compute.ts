@@ -3,13 +3,14 @@
  * from the aggregates, score them with a method version, and store the draft with its
  * rows and inputs for the office to review. Nothing is published here.
  */
-import { ApiError, badRequest } from '../../api/errors.js';
+
 import { beijingDate } from '../../domain/calendar/index.js';
 import type { Principal } from '../../domain/identity.js';
 import { type RankingMethod, referencedCounters } from '../../domain/rankings/method.js';
 import { isRankingScope, type Period, parsePeriod, type RankingScope } from '../../domain/rankings/period.js';
 import type { Ranking, RankingHeader } from '../../domain/rankings/ranking.js';
 import { type ScoredRanking, scoreUnits, type UnitInput } from '../../domain/rankings/scoring.js';
+import { invalid, isRefusal } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
 import { recordAudit } from '../../store/audit.js';
 import { completeDraft, currentVersion, reserveVersion } from '../../store/rankings.js';
@@ -19,9 +20,9 @@ import { readUnitInputs, unitsOf } from './sources.js';
 /** Validate a scope and period from a request: 400 naming what is accepted. */
 export function parseScopePeriod(scope: string, period: string): { scope: RankingScope; period: Period } {
   if (!isRankingScope(scope))
-    throw badRequest(`Unknown scope "${scope}": expected department, district or window.`);
+    throw invalid(`Unknown scope "${scope}": expected department, district or window.`);
   const parsed = parsePeriod(period);
-  if (!parsed) throw badRequest(`Unknown period "${period}": expected YYYY-MM or YYYY-Qn.`);
+  if (!parsed) throw invalid(`Unknown period "${period}": expected YYYY-MM or YYYY-Qn.`);
   return { scope, period: parsed };
 }
 
@@ -79,20 +80,21 @@ export async function storeDraft(
 export async function computeDraft(p: Platform, who: Principal, req: DraftRequest): Promise<Ranking> {
   const { scope, period } = parseScopePeriod(req.scope, req.period);
   const today = beijingDate(p.clock.now());
-  if (period.firstDay > today) throw badRequest(`The period ${period.id} has not begun yet.`);
+  if (period.firstDay > today) throw invalid(`The period ${period.id} has not begun yet.`);
   let method: RankingMethod;
   try {
     method = req.methodVersion ? await methodVersion(p, req.methodVersion) : await currentMethod(p);
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'not_found')
-      throw badRequest(`methodVersion: ${err.message}`);
+    if (isRefusal(err, 'not_found'))
+      throw invalid(`methodVersion: ${err.message}`, { field: 'methodVersion' });
     throw err;
   }
   const published = await currentVersion(p.store, scope, period.id);
   const changes = req.changes?.trim() || undefined;
   if (published !== undefined && !changes) {
-    throw badRequest(
+    throw invalid(
       `changes: version ${published} of ${scope} ${period.id} is published; a correction must say what changed.`,
+      { field: 'changes' },
     );
   }
   const result = await computeRanking(p, scope, period.months, method);

@@ -3,11 +3,13 @@
  * versions through the API (validated, numbered, never edited); every draft and
  * published ranking names the version it used.
  */
-import { badRequest, notFound } from '../../api/errors.js';
+
 import type { Principal } from '../../domain/identity.js';
 import { DEFAULT_METHOD } from '../../domain/rankings/default-method.js';
 import { methodProblems, type RankingMethod } from '../../domain/rankings/method.js';
+import { invalid, notFound } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
+import { AGAIN, retrying } from '../../shared/retry.js';
 import { recordAudit } from '../../store/audit.js';
 import { getMethod, latestMethod, listMethods, putMethod } from '../../store/rankings.js';
 import type { MethodBody } from './method-schema.js';
@@ -44,17 +46,21 @@ export async function methodVersion(p: Platform, version: number): Promise<Ranki
 export async function createMethod(p: Platform, who: Principal, body: MethodBody): Promise<RankingMethod> {
   const problems = methodProblems(body);
   if (problems.length)
-    throw badRequest(`Invalid method: ${problems.slice(0, 5).join('; ')}`, { issues: problems });
+    throw invalid(`Invalid method: ${problems.slice(0, 5).join('; ')}`, {
+      details: { issues: problems },
+    });
   await ensureDefaultMethod(p);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const latest = await latestMethod(p.store);
-    const method: RankingMethod = {
-      ...body,
-      version: (latest?.version ?? 0) + 1,
-      createdAt: p.clock.now().toISOString(),
-      createdBy: who.subject,
-    };
-    if (await putMethod(p.store, method)) {
+  // A concurrent creation took the number: read the latest again and take the next.
+  return retrying(
+    async () => {
+      const latest = await latestMethod(p.store);
+      const method: RankingMethod = {
+        ...body,
+        version: (latest?.version ?? 0) + 1,
+        createdAt: p.clock.now().toISOString(),
+        createdBy: who.subject,
+      };
+      if (!(await putMethod(p.store, method))) return AGAIN;
       await recordAudit(p.store, {
         actor: who.subject,
         roles: [...who.roles],
@@ -64,7 +70,12 @@ export async function createMethod(p: Platform, who: Principal, body: MethodBody
         after: method,
       });
       return method;
-    }
-  }
-  throw new Error('Could not allocate a method version number.');
+    },
+    {
+      attempts: 5,
+      exhausted: () => {
+        throw new Error('Could not allocate a method version number.');
+      },
+    },
+  );
 }

@@ -3,10 +3,11 @@
  * again, publishing an older version over a newer one, or discarding it is a 409 and
  * changes nothing; a correction is a new draft version.
  */
-import { conflict, notFound } from '../../api/errors.js';
+
 import { beijingDate } from '../../domain/calendar/index.js';
 import type { Principal } from '../../domain/identity.js';
 import type { Ranking } from '../../domain/rankings/ranking.js';
+import { conflict, notFound } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
 import { recordAudit } from '../../store/audit.js';
 import { discardDraft, getHeader, getRanking, publishVersion } from '../../store/rankings.js';

@@ -4,7 +4,7 @@
  * scope, a unit's rank history, and the open-data downloads (inputs, method) with
  * stable URLs. Drafts are never visible here.
  */
-import { notFound } from '../../api/errors.js';
+
 import { movements, talkList, topAndBottom } from '../../domain/rankings/league.js';
 import type { RankingMethod } from '../../domain/rankings/method.js';
 import {
@@ -16,6 +16,7 @@ import {
 } from '../../domain/rankings/period.js';
 import type { Ranking, RankingHeader } from '../../domain/rankings/ranking.js';
 import type { RankedUnit, UnitInput } from '../../domain/rankings/scoring.js';
+import { notFound } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
 import { currentVersion, getInputs, getRanking, listPublished, listVersions } from '../../store/rankings.js';
 import { parseScopePeriod } from './compute.js';

@@ -8,6 +8,7 @@
  */
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Counters } from '../../domain/aggregates/contribution.js';
+import { RANKING_COUNTERS } from '../../domain/rankings/counters.js';
 import { AGGREGATE_SCOPE_OF, type RankingScope } from '../../domain/rankings/period.js';
 import type { UnitInput } from '../../domain/rankings/scoring.js';
 import type { Platform } from '../../platform.js';
@@ -20,7 +21,7 @@ export interface UnitRef {
 }
 
 /** The counter added from upheld appeals (not an aggregate counter). */
-export const APPEALS_UPHELD = 'appealsUpheld';
+export const APPEALS_UPHELD = RANKING_COUNTERS.appealsUpheld;
 
 /** Run `fn` over items with at most `limit` in flight; results in input order. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>) {

@@ -7,7 +7,7 @@
  */
 import { sweepRating } from '../../domain/ratings/follow-up.js';
 import { ratingOf, ratingStore } from '../../store/ratings.js';
-import type { DueItemHandler } from '../sweep-warnings.js';
+import type { DueItemHandler } from '../due-item-handler.js';
 
 export const ratingDueHandler: DueItemHandler = async (p, item, { today }) => {
   const store = ratingStore(p.store);

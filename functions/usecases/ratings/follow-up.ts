@@ -6,8 +6,6 @@
  * audit trail with the follow-up before and after (never the rater's contact).
  */
 import * as z from 'zod/mini';
-import { ApiError, forbidden, notFound } from '../../api/errors.js';
-import { parseWith } from '../../api/validation.js';
 import { canSeeDepartment, type Principal } from '../../domain/identity.js';
 import {
   fileAppeal,
@@ -17,7 +15,10 @@ import {
   type Transition,
 } from '../../domain/ratings/follow-up.js';
 import { followUpState, type Rating } from '../../domain/ratings/rating.js';
+import { conflict, forbidden, invalid, notFound, Refusal } from '../../domain/refusal.js';
+import { ID_PATTERN, isId, parseWith } from '../../domain/schemas.js';
 import type { Platform } from '../../platform.js';
+import { AGAIN, retrying } from '../../shared/retry.js';
 import { recordAudit } from '../../store/audit.js';
 import { ratingStore } from '../../store/ratings.js';
 import {
@@ -29,13 +30,11 @@ import {
 
 export type FollowUpAction = 'callback' | 'rectification' | 'appeal' | 'ruling';
 
-const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
-
 /** A bad review the caller may see (404 when there is none, 403 for another department's). */
 export async function reviewFor(p: Platform, who: Principal, caseId: string): Promise<Rating> {
   // Pages pass the path segment as it came: something that is not an id names no review
   // (and must not reach DynamoDB, which refuses over-long keys with a 5xx).
-  if (!CASE_ID.test(caseId)) throw notFound(`No bad review of case ${caseId.slice(0, 64)}.`);
+  if (!isId(caseId)) throw notFound(`No bad review of case ${caseId.slice(0, 64)}.`);
   const rating = await ratingStore(p.store).get(caseId);
   if (!rating?.bad) throw notFound(`No bad review of case ${caseId}.`);
   if (!canSeeDepartment(who, rating.departmentId))
@@ -116,12 +115,13 @@ export async function actOnReview(
   payload: unknown,
 ): Promise<Rating> {
   const store = ratingStore(p.store);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const before = await reviewFor(p, who, caseId);
-    assertMayAct(who, before, action);
-    const result = transitionOf(action, before, payload, who, p.clock.now());
-    if (!result.ok) throw new ApiError(result.code, result.message);
-    if (await store.replace(result.rating, before.rev)) {
+  return retrying(
+    async () => {
+      const before = await reviewFor(p, who, caseId);
+      assertMayAct(who, before, action);
+      const result = transitionOf(action, before, payload, who, p.clock.now());
+      if (!result.ok) throw new Refusal(result.code, result.message);
+      if (!(await store.replace(result.rating, before.rev))) return AGAIN;
       await recordAudit(p.store, {
         actor: who.subject,
         roles: [...who.roles],
@@ -132,13 +132,18 @@ export async function actOnReview(
         after: auditState(result.rating),
       });
       return result.rating;
-    }
-  }
-  throw new ApiError('conflict', 'The review changed while saving; reload it and try again.');
+    },
+    {
+      attempts: 3,
+      exhausted: () => {
+        throw conflict('The review changed while saving; reload it and try again.');
+      },
+    },
+  );
 }
 
 export const inboxQuerySchema = z.object({
-  departmentId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, 'expected an id'))),
+  departmentId: z.optional(z.string().check(z.regex(ID_PATTERN, 'expected an id'))),
   status: z.optional(z.enum(['open', 'overdue', 'appealed', 'closed', 'excluded', 'all'])),
   limit: z.optional(z.string().check(z.regex(/^([1-9]\d?|100)$/, 'expected 1-100'))),
   cursor: z.optional(z.string().check(z.maxLength(2000))),
@@ -154,5 +159,5 @@ export function inboxDepartment(who: Principal, asked: string | undefined): stri
     return asked;
   }
   if (who.departments.size === 1) return [...who.departments][0]!;
-  throw new ApiError('invalid_request', 'departmentId: say which department’s reviews to list.');
+  throw invalid('departmentId: say which department’s reviews to list.', { field: 'departmentId' });
 }

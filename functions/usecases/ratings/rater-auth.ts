@@ -4,13 +4,12 @@
  * rate-limited per token (never per address: a whole service hall may share one).
  */
 import { createHash } from 'node:crypto';
-import { ApiError } from '../../api/errors.js';
 import { checkRatingToken } from '../../domain/rating-token.js';
+import { Refusal } from '../../domain/refusal.js';
+import { isId } from '../../domain/schemas.js';
 import type { Platform } from '../../platform.js';
 import { platformSecret } from '../../shared/secrets.js';
-import { ratingStore } from '../../store/ratings.js';
-
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+import { takeRateLimit } from '../../store/rate-limit.js';
 
 /** Writes allowed per token and window: generous for a person, tight for a script. */
 export const RATER_RATE_LIMIT = { windowSeconds: 600, limit: 10 } as const;
@@ -40,9 +39,10 @@ export async function authenticateRater(
   options: { graceDays?: number } = {},
 ): Promise<Rater> {
   if (typeof token !== 'string' || !token)
-    throw new ApiError('unauthenticated', 'A rating token is required (the t= part of your rating link).');
-  if (typeof caseId !== 'string' || !ID.test(caseId))
-    throw new ApiError('unauthenticated', 'The rating token is not valid for this case.');
+    throw new Refusal('unauthenticated', 'A rating token is required (the t= part of your rating link).', {
+      reason: 'token_invalid',
+    });
+  if (typeof caseId !== 'string' || !isId(caseId)) throw tokenInvalid();
   const secret = await platformSecret();
   const now = p.clock.now();
   const check = checkRatingToken(secret, caseId, token, now);
@@ -51,10 +51,21 @@ export async function authenticateRater(
     const grace = (options.graceDays ?? 0) * 86_400_000;
     if (grace > 0 && checkRatingToken(secret, caseId, token, new Date(now.getTime() - grace)) === 'valid')
       return { caseId, token, expired: true };
-    throw new ApiError('unauthenticated', 'This rating link has expired.');
+    throw tokenExpired();
   }
-  throw new ApiError('unauthenticated', 'The rating token is not valid for this case.');
+  throw tokenInvalid();
 }
+
+/** 401 for a rating token that does not verify for the case (or a case id that cannot be one). */
+const tokenInvalid = () =>
+  new Refusal('unauthenticated', 'The rating token is not valid for this case.', { reason: 'token_invalid' });
+
+/**
+ * 401 for an authentic rating token past its validity: pages tell the rater the link
+ * expired rather than that it is wrong, by this `reason`, never by the message.
+ */
+export const tokenExpired = () =>
+  new Refusal('unauthenticated', 'This rating link has expired.', { reason: 'token_expired' });
 
 /** The rate-limit bucket of a token (a hash: the token itself is never stored). */
 export function raterBucket(rater: Rater): string {
@@ -62,14 +73,9 @@ export function raterBucket(rater: Rater): string {
 }
 
 /** Count one write of this rater; false once the window's limit is reached. */
-export function allowRaterWrite(p: Platform, rater: Rater): Promise<boolean> {
-  return ratingStore(p.store).hit(
-    raterBucket(rater),
-    RATER_RATE_LIMIT.windowSeconds,
-    RATER_RATE_LIMIT.limit,
-    p.clock.now(),
-  );
+export async function allowRaterWrite(p: Platform, rater: Rater): Promise<boolean> {
+  return (await takeRateLimit(p.store, raterBucket(rater), RATER_RATE_LIMIT, p.clock.now())).allowed;
 }
 
 export const rateLimited = () =>
-  new ApiError('rate_limited', 'Too many attempts with this rating link; please try again in a few minutes.');
+  new Refusal('rate_limited', 'Too many attempts with this rating link; please try again in a few minutes.');

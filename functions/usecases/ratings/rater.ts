@@ -4,14 +4,22 @@
  * department has reported its rectification of a bad review, say whether it satisfied
  * them (`POST /api/v1/ratings/{caseId}/rectification-feedback`).
  */
-import { ApiError, notFound } from '../../api/errors.js';
-import { parseWith } from '../../api/validation.js';
+
 import type { CaseRecord } from '../../domain/cases/case.js';
 import { giveFeedback } from '../../domain/ratings/follow-up.js';
 import { cleanText, type Rating } from '../../domain/ratings/rating.js';
+import { conflict, notFound, Refusal } from '../../domain/refusal.js';
+import { parseWith } from '../../domain/schemas.js';
 import type { Platform } from '../../platform.js';
+import { AGAIN, retrying } from '../../shared/retry.js';
 import { ratingStore } from '../../store/ratings.js';
-import { allowRaterWrite, authenticateRater, FOLLOW_UP_GRACE_DAYS, rateLimited } from './rater-auth.js';
+import {
+  allowRaterWrite,
+  authenticateRater,
+  FOLLOW_UP_GRACE_DAYS,
+  rateLimited,
+  tokenExpired,
+} from './rater-auth.js';
 import { feedbackBodySchema } from './schemas.js';
 
 export interface RaterStanding {
@@ -35,7 +43,7 @@ export async function raterStanding(p: Platform, caseId: unknown, token: unknown
     ratingStore(p.store).get(rater.caseId),
   ]);
   if (!found) throw notFound(`No case ${rater.caseId}.`);
-  if (rater.expired && !rating) throw new ApiError('unauthenticated', 'This rating link has expired.');
+  if (rater.expired && !rating) throw tokenExpired();
   return { caseId: rater.caseId, token: rater.token, expired: rater.expired, case: found, rating };
 }
 
@@ -49,16 +57,23 @@ export async function submitFeedback(p: Platform, caseId: unknown, payload: unkn
   if (!(await allowRaterWrite(p, rater))) throw rateLimited();
   const body = parseWith(feedbackBodySchema, payload, 'feedback');
   const store = ratingStore(p.store);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const rating = await store.get(rater.caseId);
-    if (!rating) throw notFound(`Case ${rater.caseId} has not been rated.`);
-    const result = giveFeedback(
-      rating,
-      { satisfied: body.satisfied, comment: cleanText(body.comment) },
-      p.clock.now(),
-    );
-    if (!result.ok) throw new ApiError(result.code, result.message);
-    if (await store.replace(result.rating, rating.rev)) return result.rating;
-  }
-  throw new ApiError('conflict', 'The rating changed while saving; please try again.');
+  return retrying(
+    async () => {
+      const rating = await store.get(rater.caseId);
+      if (!rating) throw notFound(`Case ${rater.caseId} has not been rated.`);
+      const result = giveFeedback(
+        rating,
+        { satisfied: body.satisfied, comment: cleanText(body.comment) },
+        p.clock.now(),
+      );
+      if (!result.ok) throw new Refusal(result.code, result.message);
+      return (await store.replace(result.rating, rating.rev)) ? result.rating : AGAIN;
+    },
+    {
+      attempts: 3,
+      exhausted: () => {
+        throw conflict('The rating changed while saving; please try again.');
+      },
+    },
+  );
 }

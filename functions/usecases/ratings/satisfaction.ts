@@ -5,8 +5,8 @@
  * own console. Rating counters and the case counters of the same months share the
  * aggregate items, so coverage (rated / completed) comes from the same read.
  */
-import { notFound } from '../../api/errors.js';
-import type { Counters } from '../../domain/aggregates/contribution.js';
+
+import { type Counters, staffScopeId } from '../../domain/aggregates/contribution.js';
 import { sumCounters } from '../../domain/curves.js';
 import {
   type SatisfactionFigures,
@@ -14,6 +14,7 @@ import {
   satisfactionOf,
   satisfactionSeries,
 } from '../../domain/ratings/satisfaction.js';
+import { notFound } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
 import { readAggregates } from '../../store/aggregates.js';
 import { ratingStore } from '../../store/ratings.js';
@@ -95,7 +96,7 @@ export async function departmentSatisfaction(
     ),
     rows(
       'staff',
-      staffIds.map((s) => ({ id: s, key: `${id}/${s}`, name: s })),
+      staffIds.map((s) => ({ id: s, key: staffScopeId(id, s), name: s })),
     ),
   ]);
   const { totals: _, ...rest } = unit;

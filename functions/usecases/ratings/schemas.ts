@@ -4,7 +4,6 @@
  * with the same reasons.
  */
 import * as z from 'zod/mini';
-import { idSchema, instantSchema } from '../../api/validation.js';
 import {
   APPEAL_KINDS,
   CALLBACK_OUTCOMES,
@@ -12,6 +11,7 @@ import {
   MAX_COMMENT_CHARS,
   RECTIFICATION_STATUSES,
 } from '../../domain/ratings/rating.js';
+import { idSchema, instantSchema } from '../../domain/schemas.js';
 
 const scoreSchema = z.number().check(z.int('expected a whole number'), z.minimum(1), z.maximum(5));
 const text = (max: number, min = 0) =>

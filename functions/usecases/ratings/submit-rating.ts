@@ -6,15 +6,23 @@
  * concurrent attempt finds it already there (409 `already_rated`) and nothing else is
  * written. Every refused attempt is counted against the token's limit.
  */
-import { ApiError, badRequest, notFound } from '../../api/errors.js';
-import { parseWith } from '../../api/validation.js';
+
 import type { Department } from '../../domain/catalogue.js';
 import { buildRating, type Rating, type RatingInput } from '../../domain/ratings/rating.js';
+import { invalid, isRefusal, notFound, Refusal } from '../../domain/refusal.js';
+import { parseWith } from '../../domain/schemas.js';
 import type { Platform } from '../../platform.js';
 import { logger } from '../../shared/powertools.js';
 import { platformSecret } from '../../shared/secrets.js';
 import { ratingStore } from '../../store/ratings.js';
-import { authenticateRater, RATER_RATE_LIMIT, type Rater, rateLimited, raterBucket } from './rater-auth.js';
+import {
+  allowRaterWrite,
+  authenticateRater,
+  RATER_RATE_LIMIT,
+  type Rater,
+  rateLimited,
+  raterBucket,
+} from './rater-auth.js';
 import { ratingBodySchema } from './schemas.js';
 
 export interface RatingReceipt {
@@ -64,7 +72,7 @@ async function rememberStaff(p: Platform, r: Rating): Promise<void> {
 
 function asObject(payload: unknown): Record<string, unknown> {
   if (!payload || typeof payload !== 'object' || Array.isArray(payload))
-    throw badRequest('The body must be a JSON object.');
+    throw invalid('The body must be a JSON object.');
   return payload as Record<string, unknown>;
 }
 
@@ -82,7 +90,7 @@ export async function submitRating(p: Platform, payload: unknown): Promise<Ratin
   try {
     return await rate(p, rater, raw, caseItem as FoundCase | undefined);
   } catch (err) {
-    if (err instanceof ApiError && !(await store.hit(bucket, windowSeconds, limit, p.clock.now())))
+    if (isRefusal(err) && !(await allowRaterWrite(p, rater)))
       throw rateLimited();
     throw err;
   }
@@ -99,7 +107,7 @@ async function rate(
   const body = parseWith(ratingBodySchema, raw, 'rating');
   if (!found) throw notFound(`No case ${rater.caseId}.`);
   if (found.status !== 'completed' || !found.completedAt)
-    throw new ApiError(
+    throw new Refusal(
       'case_not_completed',
       `Case ${rater.caseId} is not completed yet; it can be rated once it is completed.`,
     );
@@ -131,7 +139,7 @@ async function rate(
   );
   const outcome = await ratingStore(p.store).create(rating);
   if (outcome === 'exists')
-    throw new ApiError('already_rated', `Case ${rater.caseId} has already been rated; a case is rated once.`);
+    throw new Refusal('already_rated', `Case ${rater.caseId} has already been rated; a case is rated once.`);
   await rememberStaff(p, rating);
   return receiptOf(rating);
 }

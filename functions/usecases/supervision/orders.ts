@@ -6,9 +6,9 @@
  * before and after). A refused step changes nothing.
  */
 import { randomBytes } from 'node:crypto';
-import { ApiError, badRequest, conflict, forbidden, notFound } from '../../api/errors.js';
 import { beijingDate, type IsoDate } from '../../domain/calendar/index.js';
 import type { Principal } from '../../domain/identity.js';
+import { conflict, forbidden, invalid, notFound, Refusal } from '../../domain/refusal.js';
 import {
   AWAITING_RESPONSE,
   canReadOrder,
@@ -22,6 +22,7 @@ import {
   type SupervisionOrder,
 } from '../../domain/supervision/order.js';
 import type { Platform } from '../../platform.js';
+import { AGAIN, retrying } from '../../shared/retry.js';
 import { type AuditEntry, auditOf, recordAudit } from '../../store/audit.js';
 import { keys } from '../../store/keys.js';
 import {
@@ -78,7 +79,7 @@ async function resolveTarget(p: Platform, req: IssueRequest): Promise<ResolvedTa
       const r = await getItem(p.store, keys.rating(req.targetId));
       if (!r) throw notFound(`No rating of case ${req.targetId}.`);
       if (typeof r.score === 'number' && r.score > 2)
-        throw badRequest(`The rating of case ${req.targetId} is not a bad review (score ${r.score}).`);
+        throw invalid(`The rating of case ${req.targetId} is not a bad review (score ${r.score}).`);
       return { departmentId: String(r.departmentId), label: `${req.targetId} · ${String(r.score ?? '')}` };
     }
     case 'critique': {
@@ -89,7 +90,7 @@ async function resolveTarget(p: Platform, req: IssueRequest): Promise<ResolvedTa
         (typeof c.targetDepartmentId === 'string' && c.targetDepartmentId) ||
         req.departmentId;
       if (!dept)
-        throw badRequest(`Critique ${req.targetId} has no department yet: say which one with departmentId.`);
+        throw invalid(`Critique ${req.targetId} has no department yet: say which one with departmentId.`);
       return { departmentId: dept, label: `${req.targetId} · ${String(c.category ?? '')}` };
     }
     case 'department': {
@@ -102,7 +103,7 @@ async function resolveTarget(p: Platform, req: IssueRequest): Promise<ResolvedTa
 
 function orThrow(t: OrderTransition): SupervisionOrder {
   if (t.ok) return t.order;
-  throw new ApiError(t.code, t.message);
+  throw new Refusal(t.code, t.message);
 }
 
 const audit = (
@@ -137,37 +138,44 @@ function summary(o: SupervisionOrder) {
 export async function issue(p: Platform, who: Principal, req: IssueRequest): Promise<SupervisionOrder> {
   if (!who.roles.has('inspector')) throw forbidden('Only inspectors issue supervision orders.');
   if (req.deadline < beijingDate(p.clock.now()))
-    throw badRequest('deadline: the deadline may not lie in the past.');
+    throw invalid('deadline: the deadline may not lie in the past.', { field: 'deadline' });
   const target = await resolveTarget(p, req);
   const department = await p.catalogue.getDepartment(target.departmentId);
   if (!department) throw notFound(`No department ${target.departmentId}.`);
   const now = p.clock.now();
   const today = beijingDate(now);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const order = orThrow(
-      issueOrder(
-        {
-          id: newOrderId(today),
-          targetType: req.targetType,
-          targetId: req.targetId,
-          targetLabel: target.label,
-          departmentId: department.id,
-          district: department.district,
-          title: req.title,
-          instructions: req.instructions,
-          deadline: req.deadline,
-        },
-        who,
-        now,
-        today,
-      ),
-    );
-    if (await putNewOrder(p.store, order)) {
+  // A random id that is already taken (by chance) is drawn again.
+  return retrying(
+    async () => {
+      const order = orThrow(
+        issueOrder(
+          {
+            id: newOrderId(today),
+            targetType: req.targetType,
+            targetId: req.targetId,
+            targetLabel: target.label,
+            departmentId: department.id,
+            district: department.district,
+            title: req.title,
+            instructions: req.instructions,
+            deadline: req.deadline,
+          },
+          who,
+          now,
+          today,
+        ),
+      );
+      if (!(await putNewOrder(p.store, order))) return AGAIN;
       await audit(p, who, 'supervision.order.issue', undefined, order);
       return order;
-    }
-  }
-  throw new Error('Could not allocate an order id.');
+    },
+    {
+      attempts: 5,
+      exhausted: () => {
+        throw new Error('Could not allocate an order id.');
+      },
+    },
+  );
 }
 
 /** Load an order the caller may see: 404 when missing, 403 for another department's staff. */
@@ -185,15 +193,21 @@ async function step(
   action: string,
   apply: (o: SupervisionOrder) => OrderTransition,
 ): Promise<SupervisionOrder> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const before = await visibleOrder(p, who, id);
-    const after = orThrow(apply(before));
-    if (await saveOrder(p.store, after, before.rev)) {
+  return retrying(
+    async () => {
+      const before = await visibleOrder(p, who, id);
+      const after = orThrow(apply(before));
+      if (!(await saveOrder(p.store, after, before.rev))) return AGAIN;
       await audit(p, who, action, before, after);
       return after;
-    }
-  }
-  throw conflict('The order changed while you were saving; reload and try again.');
+    },
+    {
+      attempts: 3,
+      exhausted: () => {
+        throw conflict('The order changed while you were saving; reload and try again.');
+      },
+    },
+  );
 }
 
 export const respond = (p: Platform, who: Principal, id: string, note: string) =>
@@ -245,7 +259,8 @@ export async function listOrders(p: Platform, who: Principal, q: OrderListQuery)
     throw forbidden('Department staff see their own department only.');
   if (!departmentId && !everyone) {
     const own = [...who.departments];
-    if (own.length !== 1) throw badRequest('departmentId: say which of your departments to list.');
+    if (own.length !== 1)
+      throw invalid('departmentId: say which of your departments to list.', { field: 'departmentId' });
     departmentId = own[0];
   }
   if (departmentId) {

@@ -10,7 +10,7 @@
 import { sweepOrder } from '../../domain/supervision/order.js';
 import { recordAudit } from '../../store/audit.js';
 import { orderOf, saveOrder } from '../../store/supervision.js';
-import type { DueItemHandler } from '../sweep-warnings.js';
+import type { DueItemHandler } from '../due-item-handler.js';
 
 export const orderDueHandler: DueItemHandler = async (p, item, { today }) => {
   const order = orderOf(item);

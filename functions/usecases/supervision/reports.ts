@@ -4,12 +4,13 @@
  * critiques and orders of the period (gsi1 by department and time). Inspectors and the
  * office may report on anything; department staff on their own department only.
  */
-import { badRequest, forbidden, notFound } from '../../api/errors.js';
+
 import type { Counters } from '../../domain/aggregates/contribution.js';
 import { CITY } from '../../domain/aggregates/contribution.js';
 import type { Department } from '../../domain/catalogue.js';
 import type { Principal } from '../../domain/identity.js';
 import { type Period, parsePeriod } from '../../domain/rankings/period.js';
+import { forbidden, invalid, notFound } from '../../domain/refusal.js';
 import { badReviewRow, critiqueRow } from '../../domain/supervision/follow-ups.js';
 import { AWAITING_RESPONSE } from '../../domain/supervision/order.js';
 import {
@@ -60,13 +61,13 @@ async function resolveUnit(
   if (!everyone && (req.scope !== 'department' || !req.id || !who.departments.has(req.id)))
     throw forbidden('Department staff may report on their own department only.');
   if (!(REPORT_SCOPES as readonly string[]).includes(req.scope))
-    throw badRequest(`Unknown scope "${req.scope}": expected department, district or city.`);
+    throw invalid(`Unknown scope "${req.scope}": expected department, district or city.`);
   const scope = req.scope as ReportScope;
   const period = parsePeriod(req.period);
-  if (!period) throw badRequest(`Unknown period "${req.period}": expected YYYY-MM or YYYY-Qn.`);
+  if (!period) throw invalid(`Unknown period "${req.period}": expected YYYY-MM or YYYY-Qn.`);
   const all = await p.catalogue.listDepartments();
   if (scope === 'city') return { scope, id: CITY, name: '全市 City', period, departments: all };
-  if (!req.id) throw badRequest(`id: name the ${scope} to report on.`);
+  if (!req.id) throw invalid(`id: name the ${scope} to report on.`, { field: 'id' });
   if (scope === 'department') {
     const d = all.find((x) => x.id === req.id);
     if (!d) throw notFound(`No department ${req.id}.`);

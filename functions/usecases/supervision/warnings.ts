@@ -4,17 +4,18 @@
  * (the sweeper may be a few minutes behind), then counted and filtered. Department
  * staff see their own department only.
  */
-import { forbidden } from '../../api/errors.js';
+
 import { beijingDate, type IsoDate, type WorkCalendar } from '../../domain/calendar/index.js';
-import { type CaseRecord, progressOf } from '../../domain/cases/case.js';
+import type { CaseRecord } from '../../domain/cases/case.js';
+import { progressOf } from '../../domain/cases/standing.js';
 import type { Principal } from '../../domain/identity.js';
+import { forbidden } from '../../domain/refusal.js';
 import {
   BOARD_LEVELS,
   type BoardCase,
   type BoardLevel,
   type BoardSummary,
   filterBoard,
-  type Level,
   summariseBoard,
 } from '../../domain/supervision/warnings-board.js';
 import type { Platform } from '../../platform.js';
@@ -40,11 +41,11 @@ export function boardCaseOf(
     windowId: record.windowId,
     acceptedAt: record.acceptedAt,
     acceptedDate: record.acceptedDate,
-    warning: progress.warning as Level,
+    warning: progress.warning,
     elapsedDays: progress.elapsedDays,
     promisedDays: record.promisedDays,
     statutoryDays: record.statutoryDays,
-    daysOver: Math.max(0, progress.elapsedDays - record.promisedDays),
+    daysOver: progress.daysOver,
     dueDate: record.dueDate,
     statutoryDueDate: record.statutoryDueDate,
     status: record.status,

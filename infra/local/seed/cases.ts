@@ -11,9 +11,9 @@ import {
   type WorkCalendar,
 } from '../../../functions/domain/calendar/index.js';
 import { type buildCase, type CaseRecord, CHANNELS } from '../../../functions/domain/cases/case.js';
+import { standingOf } from '../../../functions/domain/cases/standing.js';
 import type { Platform } from '../../../functions/platform.js';
 import { caseItem } from '../../../functions/store/cases.js';
-import { standingOf } from '../../../functions/usecases/case-standing.js';
 import type { DemoService } from './catalogue.js';
 import type { Random } from './random.js';
 

@@ -13,6 +13,8 @@
  * and one whose audit trail was partly written gets only the missing entries.
  */
 import { beijingDate, type IsoDate } from '../../../functions/domain/calendar/index.js';
+import { CASE_COUNTERS } from '../../../functions/domain/cases/counters.js';
+import { CRITIQUE_COUNTERS } from '../../../functions/domain/critiques/counters.js';
 import { principalFromGroups } from '../../../functions/domain/identity.js';
 import { addMonths } from '../../../functions/domain/months.js';
 import {
@@ -21,6 +23,7 @@ import {
   previousPeriod,
   type RankingScope,
 } from '../../../functions/domain/rankings/period.js';
+import { RATING_COUNTERS } from '../../../functions/domain/ratings/counters.js';
 import {
   closeOrder,
   escalateOrder,
@@ -66,8 +69,11 @@ async function waitForAggregates(p: Platform, ctx: SeedContext, months: string[]
     let followUps = 0;
     for (const m of months) {
       const c = agg.get(m) ?? {};
-      done += Math.min(c.cases ?? 0, expected.get(m)!);
-      followUps += (c.ratings ?? 0) + (c.crRecv ?? 0) + (c.rectDone ?? 0);
+      done += Math.min(c[CASE_COUNTERS.cases] ?? 0, expected.get(m)!);
+      followUps +=
+        (c[RATING_COUNTERS.ratings] ?? 0) +
+        (c[CRITIQUE_COUNTERS.received] ?? 0) +
+        (c[RATING_COUNTERS.rectDone] ?? 0);
     }
     ctx.progress('rankings', done, total);
     if (done >= total) {

@@ -11,7 +11,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { disableSSG } from 'hono/ssg';
-import { ApiError } from '../../../functions/api/errors.js';
+import { httpStatusOf } from '../../../functions/api/errors.js';
 import { submitterOf } from '../../../functions/api/routes/critiques-client.js';
 import { beijingDate } from '../../../functions/domain/calendar/index.js';
 import { contactKind } from '../../../functions/domain/critiques/contact.js';
@@ -30,6 +30,8 @@ import { cleanNickname, cleanText } from '../../../functions/domain/critiques/te
 import { parseTrackingCode } from '../../../functions/domain/critiques/tracking-code.js';
 import type { Principal, Role } from '../../../functions/domain/identity.js';
 import { addMonths } from '../../../functions/domain/months.js';
+import { Refusal } from '../../../functions/domain/refusal.js';
+import { ID_PATTERN, ID_SOURCE } from '../../../functions/domain/schemas.js';
 import { platform } from '../../../functions/platform.js';
 import { issueApiKey, listApiKeys, revokeApiKey } from '../../../functions/usecases/critiques/api-keys.js';
 import {
@@ -76,10 +78,12 @@ staffLinks.push(
 );
 
 type HtmlStatus = 200 | 400 | 401 | 403 | 404 | 409 | 429;
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+const ID = ID_PATTERN;
+/** A submission's target: `general`, or `department:<id>` / `service:<id>`. */
+const TARGET = new RegExp(`^(general)$|^(department|service):(${ID_SOURCE})$`);
 
-const statusOf = (err: ApiError): HtmlStatus =>
-  ([400, 401, 403, 404, 409, 429] as const).find((s) => s === err.status) ?? 400;
+const statusOf = (err: Refusal): HtmlStatus =>
+  ([400, 401, 403, 404, 409, 429] as const).find((s) => s === httpStatusOf(err.code)) ?? 400;
 
 async function message(c: Context, status: HtmlStatus, text: string) {
   const ctx = await pageContext(c);
@@ -109,7 +113,7 @@ async function board(c: Context, trackError = false) {
   try {
     page = await critiqueBoard(p, { ...filters, limit: 20, cursor: q.cursor || undefined });
   } catch (err) {
-    if (!(err instanceof ApiError)) throw err;
+    if (!(err instanceof Refusal)) throw err;
     page = await critiqueBoard(p, { ...filters, limit: 20 });
   }
   const [departments, services] = await Promise.all([
@@ -181,7 +185,7 @@ async function critiquePage(
       extra.status ?? 200,
     );
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'not_found') {
+    if (err instanceof Refusal && err.code === 'not_found') {
       const ctx = await pageContext(c);
       return message(c, 404, t(ctx.lang, 'crNotFound'));
     }
@@ -207,7 +211,7 @@ const STAFF_ACTIONS: Record<string, { roles: Role[]; run: StaffAction }> = {
     run: (p, who, code, f) => {
       const original = parseTrackingCode(f.duplicateOf ?? '');
       if (!original)
-        throw new ApiError(
+        throw new Refusal(
           'invalid_request',
           `"${(f.duplicateOf ?? '').slice(0, 40)}" is not a tracking code.`,
         );
@@ -219,7 +223,7 @@ const STAFF_ACTIONS: Record<string, { roles: Role[]; run: StaffAction }> = {
     run: (p, who, code, f) => {
       const days = Number(f.replyDays || 5);
       if (!Number.isInteger(days) || days < 1 || days > MAX_REPLY_DAYS) {
-        throw new ApiError('invalid_request', `Days to answer must be 1-${MAX_REPLY_DAYS}.`);
+        throw new Refusal('invalid_request', `Days to answer must be 1-${MAX_REPLY_DAYS}.`);
       }
       return routeCritique(p, who, code, f.departmentId ?? '', days);
     },
@@ -246,7 +250,7 @@ const STAFF_ACTIONS: Record<string, { roles: Role[]; run: StaffAction }> = {
 function required(value: string | undefined, max: number): string {
   const v = cleanText(value ?? '');
   if (!v || v.length > max)
-    throw new ApiError('invalid_request', `A text of 1-${max} characters is required.`);
+    throw new Refusal('invalid_request', `A text of 1-${max} characters is required.`);
   return v;
 }
 
@@ -276,7 +280,7 @@ async function staffDetail(
       extra.status ?? 200,
     );
   } catch (err) {
-    if (err instanceof ApiError)
+    if (err instanceof Refusal)
       return message(c, statusOf(err), errorText((await pageContext(c)).lang, err, { detail: true }));
     throw err;
   }
@@ -316,9 +320,7 @@ export function registerCritiquePages(app: Hono): void {
     const errors: Partial<Record<SubmitField, string>> = {};
     if (f.website) return submitForm(c, values, { form: t(lang, 'crErrHoneypot') }, 400);
     if (!CATEGORIES.includes(f.category as Category)) errors.category = t(lang, 'crErrCategory');
-    const target = /^(general)$|^(department|service):([A-Za-z0-9][A-Za-z0-9._:-]{0,63})$/.exec(
-      f.target || 'general',
-    );
+    const target = TARGET.exec(f.target || 'general');
     if (!target) errors.target = t(lang, 'crErrTarget');
     const text = cleanText(f.text ?? '');
     if (!text || [...text].length > LIMITS.text) errors.text = t(lang, 'crErrText');
@@ -348,7 +350,7 @@ export function registerCritiquePages(app: Hono): void {
       const key = out.nitpickerKey ? `&key=${out.nitpickerKey}` : '';
       return c.redirect(`/critiques/${out.trackingCode}?new=1${key}`, 303);
     } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
+      if (!(err instanceof Refusal)) throw err;
       const text =
         err.code === 'rate_limited' ? t(lang, 'crErrRateLimited') : errorText(lang, err, { detail: true });
       return submitForm(c, values, { form: text }, statusOf(err));
@@ -379,7 +381,7 @@ export function registerCritiquePages(app: Hono): void {
     const key = f.key ?? '';
     const verdict = () => {
       if (f.verdict !== 'solved' && f.verdict !== 'not-solved')
-        throw new ApiError('invalid_request', 'Choose “solved” or “not solved”.');
+        throw new Refusal('invalid_request', 'Choose “solved” or “not solved”.');
       const comment = cleanText(f.comment ?? '').slice(0, LIMITS.comment);
       return { solved: f.verdict === 'solved', ...(comment ? { comment } : {}) };
     };
@@ -387,7 +389,7 @@ export function registerCritiquePages(app: Hono): void {
       await confirmCritique(platform(), code, key, verdict, await submitterOf(c, 'web'));
       return c.redirect(`/critiques/${code}?key=${parseNitpickerKey(key)}&confirmed=1`, 303);
     } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
+      if (!(err instanceof Refusal)) throw err;
       const { lang } = await pageContext(c);
       return critiquePage(c, code, {
         key,
@@ -427,7 +429,7 @@ export function registerCritiquePages(app: Hono): void {
         />,
       );
     } catch (err) {
-      if (err instanceof ApiError)
+      if (err instanceof Refusal)
         return message(c, statusOf(err), errorText((await pageContext(c)).lang, err, { detail: true }));
       throw err;
     }
@@ -452,7 +454,7 @@ export function registerCritiquePages(app: Hono): void {
       await action.run(platform(), who, code, await formOf(c));
       return c.redirect(`/staff/critiques/${code}?saved=1`, 303);
     } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
+      if (!(err instanceof Refusal)) throw err;
       return staffDetail(c, who, code, {
         error: errorText((await pageContext(c)).lang, err, { detail: true }),
         status: statusOf(err),
@@ -479,7 +481,7 @@ export function registerCritiquePages(app: Hono): void {
           keys={await listApiKeys(p)}
           error={errorText(
             (await pageContext(c)).lang,
-            new ApiError('invalid_request', 'name: 1-100 characters'),
+            new Refusal('invalid_request', 'name: 1-100 characters'),
             {
               detail: true,
             },
@@ -504,7 +506,7 @@ export function registerCritiquePages(app: Hono): void {
       await revokeApiKey(p, who, c.req.param('id'));
       return c.redirect('/staff/open311-keys', 303);
     } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
+      if (!(err instanceof Refusal)) throw err;
       return html(
         c,
         <StaffKeysPage

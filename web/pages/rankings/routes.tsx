@@ -33,6 +33,10 @@ import { UnitHistoryPage } from './UnitHistoryPage.js';
 
 staffLinks.push({ href: '/staff/rankings', label: 'rkOffice', roles: ['office'] });
 
+/**
+ * A ranked unit's id: deliberately not `ID_PATTERN` (functions/domain/schemas.ts), as a
+ * district is ranked by its Chinese name (the API's `unitIdSchema` admits any letters).
+ */
 const ID = /^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff._:-]{0,63}$/;
 const VERSION = /^[1-9]\d{0,5}$/;
 

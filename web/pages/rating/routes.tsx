@@ -10,11 +10,13 @@
 import type { Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { disableSSG } from 'hono/ssg';
-import { ApiError } from '../../../functions/api/errors.js';
+import { httpStatusOf } from '../../../functions/api/errors.js';
 import { beijingDate } from '../../../functions/domain/calendar/index.js';
 import type { Principal, Role } from '../../../functions/domain/identity.js';
 import { addMonths } from '../../../functions/domain/months.js';
 import { SUB_SCORES, type SubScoreKey } from '../../../functions/domain/ratings/rating.js';
+import { Refusal } from '../../../functions/domain/refusal.js';
+import { ID_PATTERN } from '../../../functions/domain/schemas.js';
 import { platform } from '../../../functions/platform.js';
 import { ratingStore } from '../../../functions/store/ratings.js';
 import { ratingUrlOf } from '../../../functions/usecases/ingest-cases.js';
@@ -56,7 +58,7 @@ staffLinks.push(
 );
 
 type HtmlStatus = 200 | 201 | 400 | 401 | 403 | 404 | 409 | 429;
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+const ID = ID_PATTERN;
 
 /** The language a page would be shown in (query, else cookie), for panels built outside pageContext. */
 function langOfRequest(c: Context): Lang {
@@ -124,7 +126,7 @@ async function caseSummary(record: {
 }
 
 function problemOf(err: unknown): { problem: RatingProblem; status: HtmlStatus } | undefined {
-  if (!(err instanceof ApiError)) return undefined;
+  if (!(err instanceof Refusal)) return undefined;
   if (err.code === 'unauthenticated')
     return { problem: /expired/i.test(err.message) ? 'expired' : 'invalid', status: 401 };
   if (err.code === 'not_found') return { problem: 'missing', status: 404 };
@@ -172,7 +174,7 @@ function formToPayload(caseId: string, form: Record<string, unknown>) {
 }
 
 /** The rater-facing messages of a rejected form, from the validation issues. */
-function formErrors(lang: Lang, err: ApiError): string[] {
+function formErrors(lang: Lang, err: Refusal): string[] {
   if (err.code === 'rate_limited') return [t(lang, 'errRateLimited')];
   const issues = (err.details as { issues?: string[] } | undefined)?.issues ?? [err.message];
   const keys = new Set<MessageKey>();
@@ -286,8 +288,8 @@ function formPayload(action: FollowUpAction, form: Record<string, unknown>): Rec
   }
 }
 
-const statusOfError = (err: ApiError): HtmlStatus =>
-  ([400, 401, 403, 404, 409, 429] as const).find((s) => s === err.status) ?? 400;
+const statusOfError = (err: Refusal): HtmlStatus =>
+  ([400, 401, 403, 404, 409, 429] as const).find((s) => s === httpStatusOf(err.code)) ?? 400;
 
 async function renderDetail(
   c: Context,
@@ -301,8 +303,8 @@ async function renderDetail(
   try {
     rating = await reviewFor(p, who, caseId);
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'forbidden') return forbiddenPage(c, ctx);
-    if (err instanceof ApiError && err.code === 'not_found')
+    if (err instanceof Refusal && err.code === 'forbidden') return forbiddenPage(c, ctx);
+    if (err instanceof Refusal && err.code === 'not_found')
       return html(
         c,
         <Layout ctx={ctx} title={t(ctx.lang, 'reviewTitle')}>
@@ -335,7 +337,7 @@ async function consoleDepartment(c: Context, who: Principal): Promise<string | u
   try {
     return inboxDepartment(who, asked && ID.test(asked) ? asked : undefined);
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'forbidden') throw err;
+    if (err instanceof Refusal && err.code === 'forbidden') throw err;
     const first = (await platform().catalogue.listDepartments())[0];
     return first?.id;
   }
@@ -355,12 +357,12 @@ export function registerRatingPages(app: Hono): void {
     } catch (err) {
       const problem = problemOf(err);
       if (problem) return problemPage(c, problem.problem, problem.status);
-      if (err instanceof ApiError && err.code === 'already_rated')
+      if (err instanceof Refusal && err.code === 'already_rated')
         return c.redirect(
           `/rate/${encodeURIComponent(caseId)}?t=${encodeURIComponent(token)}${langSuffix(c)}`,
           303,
         );
-      if (!(err instanceof ApiError)) throw err;
+      if (!(err instanceof Refusal)) throw err;
       const ctx = await pageContext(c);
       const found = await platform().cases.getCase(caseId);
       if (!found) return problemPage(c, 'missing', 404);
@@ -393,7 +395,7 @@ export function registerRatingPages(app: Hono): void {
     } catch (err) {
       const problem = problemOf(err);
       if (problem) return problemPage(c, problem.problem, problem.status);
-      if (!(err instanceof ApiError)) throw err;
+      if (!(err instanceof Refusal)) throw err;
       const lang = langOfRequest(c);
       const message =
         err.code === 'rate_limited'
@@ -459,7 +461,7 @@ export function registerRatingPages(app: Hono): void {
               cursor: cursor && cursor.length < 2000 ? cursor : undefined,
             })
             .catch((err) => {
-              if (err instanceof ApiError) return { items: [], nextCursor: null };
+              if (err instanceof Refusal) return { items: [], nextCursor: null };
               throw err;
             })
         : Promise.resolve({ items: [], nextCursor: null }),
@@ -498,7 +500,7 @@ export function registerRatingPages(app: Hono): void {
       try {
         await actOnReview(platform(), gate.who, caseId, action, formPayload(action, form));
       } catch (err) {
-        if (!(err instanceof ApiError)) throw err;
+        if (!(err instanceof Refusal)) throw err;
         if (err.code === 'forbidden') return forbiddenPage(c, gate.ctx);
         return renderDetail(c, gate.who, gate.ctx, caseId, {
           error: errorText(gate.ctx.lang, err, { detail: true }),
@@ -531,7 +533,7 @@ export function registerRatingPages(app: Hono): void {
     try {
       await actOnReview(platform(), gate.who, caseId, 'ruling', formPayload('ruling', form));
     } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
+      if (!(err instanceof Refusal)) throw err;
       const page = await ratingStore(platform().store).appeals('pending', { limit: 100 });
       return html(
         c,

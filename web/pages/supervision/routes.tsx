@@ -8,6 +8,7 @@ import type { Context, Hono } from 'hono';
 import { disableSSG } from 'hono/ssg';
 import { csvResponse } from '../../../functions/api/csv.js';
 import type { Principal } from '../../../functions/domain/identity.js';
+import { ID_PATTERN } from '../../../functions/domain/schemas.js';
 import {
   ORDER_STATUSES,
   type OrderStatus,
@@ -26,6 +27,7 @@ import {
 } from '../../../functions/usecases/supervision/orders.js';
 import { supervisionReport } from '../../../functions/usecases/supervision/reports.js';
 import { warningsBoard } from '../../../functions/usecases/supervision/warnings.js';
+import { warningsCsv } from '../../../functions/usecases/supervision/warnings-csv.js';
 import { formOf } from '../../page-guard.js';
 import { html } from '../../render.js';
 import { staffLinks } from '../../staff-nav.js';
@@ -42,7 +44,7 @@ staffLinks.push(
 );
 
 const READERS = ['inspector', 'office', 'department'] as const;
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+const ID = ID_PATTERN;
 
 const everyone = (who: Principal) => who.roles.has('inspector') || who.roles.has('office');
 
@@ -118,34 +120,8 @@ export function registerSupervisionPages(app: Hono): void {
     if (page instanceof Response) return page;
     try {
       const { view } = await board(c, page, 100_000);
-      return csvResponse(
-        c,
-        `warnings-${view.asOf.slice(0, 10)}.csv`,
-        [
-          '办件 caseId',
-          '颜色 warning',
-          '部门 departmentId',
-          '区 district',
-          '事项 serviceCode',
-          '受理日期 acceptedDate',
-          '已用工作日 elapsedDays',
-          '承诺 promisedDays',
-          '法定 statutoryDays',
-          '超出 daysOver',
-        ],
-        view.items.map((x) => [
-          x.caseId,
-          x.warning,
-          x.departmentId,
-          x.district ?? '',
-          x.serviceCode,
-          x.acceptedDate,
-          x.elapsedDays,
-          x.promisedDays,
-          x.statutoryDays,
-          x.daysOver,
-        ]),
-      );
+      const csv = warningsCsv(view);
+      return csvResponse(c, csv.filename, csv.header, csv.rows);
     } catch (err) {
       return errorPage(c, page, pageError(err));
     }

@@ -1,13 +1,14 @@
 /**
  * Plumbing of the staff console pages of rankings and supervision: who is signed in
  * (the server-side session of the staff cookie), a 401 page with a sign-in link or a
- * 403 page when the role does not fit, and turning a use case's ApiError into an HTTP
+ * 403 page when the role does not fit, and turning a use case's Refusal into an HTTP
  * status for the page. Form posts are checked for their origin, and read, by the page
  * guard every page route runs behind (web/page-guard.tsx).
  */
 import type { Context } from 'hono';
-import { ApiError } from '../../../functions/api/errors.js';
+import { httpStatusOf } from '../../../functions/api/errors.js';
 import { hasRole, type Principal, type Role } from '../../../functions/domain/identity.js';
+import { Refusal } from '../../../functions/domain/refusal.js';
 import { Layout, type PageContext } from '../../components/Layout.js';
 import { t } from '../../i18n.js';
 import { html, pageContext, staffOf } from '../../render.js';
@@ -55,8 +56,9 @@ export async function staffPage(c: Context, roles: Role[]): Promise<StaffPage | 
 
 /** The page status and message of a failed use case (never a 5xx for what a user sent). */
 export function pageError(err: unknown): PageError {
-  if (err instanceof ApiError && err.status < 500) {
-    const status = ([400, 401, 403, 404, 409, 429] as const).find((s) => s === err.status) ?? 400;
+  const httpStatus = err instanceof Refusal ? httpStatusOf(err.code) : 500;
+  if (err instanceof Refusal && httpStatus < 500) {
+    const status = ([400, 401, 403, 404, 409, 429] as const).find((s) => s === httpStatus) ?? 400;
     return { status, message: err.message };
   }
   throw err;
