@@ -88,14 +88,30 @@ async function refusal(c: Context, status: 400 | 403, title: MessageKey, text: M
   );
 }
 
-/** The 403 or 400 page for a post that must not reach its route, or undefined to go on. */
-async function refusalOf(c: Context, sameOrigin: ReturnType<typeof csrf>): Promise<Response | undefined> {
+/** Hono's `csrf` with the site's own origins (read per request, so tests may move the site). */
+const sameOrigin = csrf({ origin: (origin) => allowedOrigins().includes(origin) });
+
+/**
+ * The 403 page for a state-changing request that does not come from the site itself,
+ * or undefined for a safe method or a same-origin post. The one same-origin check: the
+ * guard runs it for every page post, and the staff gate (web/staff-gate.tsx) again for
+ * its own, so a staff route mounted without the guard is not left open.
+ */
+export async function crossSiteRefusal(c: Context): Promise<Response | undefined> {
   if (SAFE_METHOD.test(c.req.method)) return undefined;
   try {
     await sameOrigin(c, async () => {});
+    return undefined;
   } catch {
     return refusal(c, 403, 'crossSiteTitle', 'crossSiteRefused');
   }
+}
+
+/** The 403 or 400 page for a post that must not reach its route, or undefined to go on. */
+async function refusalOf(c: Context): Promise<Response | undefined> {
+  if (SAFE_METHOD.test(c.req.method)) return undefined;
+  const crossSite = await crossSiteRefusal(c);
+  if (crossSite) return crossSite;
   try {
     await formOf(c);
   } catch (err) {
@@ -117,10 +133,9 @@ async function keepOutOfCaches(c: Context, res: Response): Promise<Response> {
 export function guardPages(app: Hono): void {
   if (guarded.has(app)) return;
   guarded.add(app);
-  const sameOrigin = csrf({ origin: (origin) => allowedOrigins().includes(origin) });
   app.use('*', async (c, next) => {
     if (NOT_PAGES.test(c.req.path)) return next();
-    const refused = await refusalOf(c, sameOrigin);
+    const refused = await refusalOf(c);
     if (refused) return keepOutOfCaches(c, refused);
     await next();
     await keepOutOfCaches(c, c.res);

@@ -53,10 +53,16 @@ async function departmentNamesOf(p: Principal): Promise<Map<string, string>> {
   return names;
 }
 
+/** The language a page is shown in: `?lang=`, else the `wp_lang` cookie, else Chinese. */
+export function langOfRequest(c: Context): Lang {
+  const q = c.req.query('lang');
+  return langOf(q === 'zh' || q === 'en' ? q : getCookie(c, 'wp_lang'));
+}
+
 export async function pageContext(c: Context, extra: Partial<PageContext> = {}): Promise<PageContext> {
   const q = c.req.query('lang');
   if (q === 'zh' || q === 'en') setCookie(c, 'wp_lang', q, cookieOptions(c, { maxAge: YEAR }));
-  const lang = langOf(q === 'zh' || q === 'en' ? q : getCookie(c, 'wp_lang'));
+  const lang = langOfRequest(c);
   const url = new URL(c.req.url);
   const staff = await staffOf(c);
   return {
@@ -73,7 +79,7 @@ export async function pageContext(c: Context, extra: Partial<PageContext> = {}):
 export function html(
   c: Context,
   page: JSX.Element,
-  status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 429 = 200,
+  status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 429 | 503 = 200,
 ): Response {
   c.header(
     'content-security-policy',

@@ -17,7 +17,7 @@ import { verifyBearer } from '../functions/api/auth.js';
 import { type Principal, principalFromGroups } from '../functions/domain/identity.js';
 import { platform } from '../functions/platform.js';
 import { readConfig } from '../functions/shared/config.js';
-import { createSession, deleteSession, readSession, type StaffSession } from '../functions/store/sessions.js';
+import type { StaffSession } from '../functions/store/sessions.js';
 
 /** How long a sign-in lasts at most (a working day). */
 export const SESSION_SECONDS = 8 * 3600;
@@ -79,7 +79,7 @@ export async function openSession(identity: StaffIdentity): Promise<{ id: string
   const now = p.clock.now();
   const cap = now.getTime() + SESSION_SECONDS * 1000;
   const expiresAt = new Date(Math.min(identity.expiresAt?.getTime() ?? cap, cap));
-  const id = await createSession(p.store, {
+  const id = await p.sessions.createSession({
     subject: identity.subject,
     groups: identity.groups,
     provider: identity.provider,
@@ -111,7 +111,7 @@ const signedIn = new WeakMap<Request, Promise<Principal | undefined>>();
 /** Sign in: store a session and give the browser its cookie (ending the one it held, if any). */
 export async function startSession(c: Context, identity: StaffIdentity): Promise<void> {
   const previous = getCookie(c, sessionCookieName(c));
-  if (previous) await deleteSession(platform().store, previous);
+  if (previous) await platform().sessions.deleteSession(previous);
   const { id, expiresAt } = await openSession(identity);
   const maxAge = Math.max(1, Math.floor((expiresAt.getTime() - platform().clock.now().getTime()) / 1000));
   setCookie(c, sessionCookieName(c), id, cookieOptions(c, { httpOnly: true, maxAge }));
@@ -121,7 +121,7 @@ export async function startSession(c: Context, identity: StaffIdentity): Promise
 /** Sign out: delete the session (every copy of the cookie stops working) and the cookie. */
 export async function endSession(c: Context): Promise<void> {
   const id = getCookie(c, sessionCookieName(c));
-  if (id) await deleteSession(platform().store, id);
+  if (id) await platform().sessions.deleteSession(id);
   deleteCookie(c, sessionCookieName(c), cookieOptions(c, { httpOnly: true }));
   signedIn.set(c.req.raw, Promise.resolve(undefined));
 }
@@ -132,7 +132,7 @@ export function sessionPrincipal(c: Context): Promise<Principal | undefined> {
   if (!found) {
     const id = getCookie(c, sessionCookieName(c));
     found = id
-      ? readSession(platform().store, id, platform().clock.now()).then((s) =>
+      ? platform().sessions.readSession(id, platform().clock.now()).then((s) =>
           s ? principalFromGroups(s.subject, s.groups) : undefined,
         )
       : Promise.resolve(undefined);

@@ -26,11 +26,8 @@ import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PrivacyPage } from './pages/PrivacyPage.js';
 import { registerRankingPages } from './pages/rankings/routes.js';
-import {
-  departmentSatisfactionPanel,
-  registerRatingPages,
-  serviceSatisfactionPanel,
-} from './pages/rating/routes.js';
+import { departmentSatisfactionPanel, serviceSatisfactionPanel } from './pages/rating/panels.js';
+import { registerRatingPages } from './pages/rating/routes.js';
 import { ServicePage } from './pages/ServicePage.js';
 import { ServicesPage } from './pages/ServicesPage.js';
 import { StaffLandingPage } from './pages/StaffLandingPage.js';

@@ -1,11 +1,12 @@
 /**
- * The store as the rest of the platform sees it: interfaces the API and jobs talk to.
- * DynamoDB (functions/store) is one implementation; tests of pure logic may supply
- * another.
+ * The stores as the rest of the platform sees them: `Platform` (functions/platform.ts)
+ * types its catalogue, cases and calendar by these interfaces, so use cases depend on
+ * what they ask of a store, not on DynamoDB. `functions/store` is one implementation; a
+ * test may supply another.
  */
-import type { HolidayYear } from './calendar/index.js';
+import type { HolidayYear, WorkCalendar } from './calendar/index.js';
 import type { CaseRecord } from './cases/case.js';
-import type { CaseStanding } from './cases/standing.js';
+import type { BoardLevel, CaseStanding, WarningLevel } from './cases/standing.js';
 import type { Department, LimitVersion, Service, ServiceWindow } from './catalogue.js';
 
 export interface Page<T> {
@@ -61,6 +62,36 @@ export interface PutCaseOptions {
   storedIn?: string | undefined;
 }
 
+/**
+ * A case as stored: the record, what ingest keeps beside it (the applicant's phone,
+ * hashed and masked), its colour as last swept, and the hash of its content that
+ * conditional rewrites are checked against.
+ */
+export type StoredCase = CaseRecord & {
+  contentHash: string;
+  warning?: WarningLevel | undefined;
+} & Record<string, unknown>;
+
+/** An open case as the warnings board and the reports read it (the fields they show). */
+export type OpenCase = Pick<
+  CaseRecord,
+  | 'caseId'
+  | 'serviceCode'
+  | 'departmentId'
+  | 'district'
+  | 'windowId'
+  | 'acceptedAt'
+  | 'acceptedDate'
+  | 'completedDate'
+  | 'suspensions'
+  | 'promisedDays'
+  | 'statutoryDays'
+  | 'dueDate'
+  | 'statutoryDueDate'
+  | 'status'
+  | 'provisional'
+> & { warning?: WarningLevel | undefined };
+
 export interface CaseStore {
   /** Write a case's whole state; `updatedAt` decides which state wins. */
   putCase(
@@ -69,10 +100,39 @@ export interface CaseStore {
     standing: CaseStanding,
     options?: PutCaseOptions,
   ): Promise<PutCaseOutcome>;
-  getCase(caseId: string): Promise<(CaseRecord & Record<string, unknown>) | undefined>;
+  getCase(caseId: string): Promise<StoredCase | undefined>;
+  /**
+   * Record the sweeper's view of an open case (its colour, next check date and place on
+   * the warnings board); false, and nothing written, when the case changed meanwhile.
+   */
+  setStanding(
+    record: Pick<CaseRecord, 'caseId' | 'acceptedAt' | 'status'>,
+    standing: CaseStanding,
+    contentHash: string,
+  ): Promise<boolean>;
+  /**
+   * Replace a case's whole state derived again from what is stored (a calendar reload),
+   * only while it is still at `contentHash`; false when it changed meanwhile.
+   */
+  replaceUnchanged(
+    record: CaseRecord,
+    extra: Record<string, unknown>,
+    standing: CaseStanding,
+    contentHash: string,
+  ): Promise<boolean>;
+  /** Open cases of one warning colour (the warnings board), oldest first. */
+  warnedCases(level: BoardLevel): Promise<OpenCase[]>;
+  /** Every open case, green included (the reports' colour counts). */
+  openCases(): Promise<OpenCase[]>;
+  /** Every open case in full (to derive them again after a calendar reload). */
+  openCaseItems(): Promise<StoredCase[]>;
 }
 
 export interface CalendarStore {
   loadedYears(): Promise<HolidayYear[]>;
   putYear(year: HolidayYear): Promise<void>;
+  /** The bundled calendar plus every year the office has loaded (cached briefly). */
+  calendar(): Promise<WorkCalendar>;
+  /** Forget the cached calendar, so the next `calendar()` reads the table. */
+  invalidate(): void;
 }

@@ -7,9 +7,9 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { logger, metrics } from '../shared/powertools.js';
+import { platform } from '../platform.js';
 import { aggregateRecords } from '../store/aggregator.js';
-import { storeClient } from '../store/client.js';
 
-export const aggregate = (event: DynamoDBStreamEvent) => aggregateRecords(storeClient(), event.Records);
+export const aggregate = (event: DynamoDBStreamEvent) => aggregateRecords(platform().aggregates, event.Records);
 
 export const handler = middy(aggregate).use(injectLambdaContext(logger)).use(logMetrics(metrics));

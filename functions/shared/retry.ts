@@ -6,8 +6,16 @@
  * caller chooses", written once here instead of as hand-made `for (attempt…)` loops.
  */
 
-/** What an attempt returns to ask for another. */
+/** What an attempt returns to ask for another (after the backoff, counted). */
 export const AGAIN: unique symbol = Symbol('again');
+
+/**
+ * What an attempt returns when it made progress that needs no pause and uses up no
+ * attempt — it dropped part of its work that can never succeed (a stream record already
+ * applied, say) and the rest should go at once. The caller must shrink its work each
+ * time, so this cannot loop for ever.
+ */
+export const AGAIN_NOW: unique symbol = Symbol('again now');
 
 export interface RetryOptions<T> {
   /** Attempts in all (`Number.POSITIVE_INFINITY`: until one succeeds). */
@@ -19,18 +27,21 @@ export interface RetryOptions<T> {
 }
 
 /**
- * Run `attempt` until it returns something other than {@link AGAIN}, at most
- * `options.attempts` times, waiting `backoffMs` between tries (never after the last).
+ * Run `attempt` until it returns something other than {@link AGAIN} or
+ * {@link AGAIN_NOW}, at most `options.attempts` counted times, waiting `backoffMs`
+ * between them (never after the last); then `options.exhausted()`.
  */
 export async function retrying<T>(
-  attempt: (n: number) => Promise<T | typeof AGAIN>,
+  attempt: (n: number) => Promise<T | typeof AGAIN | typeof AGAIN_NOW>,
   options: RetryOptions<T>,
 ): Promise<T> {
-  for (let n = 0; n < options.attempts; n++) {
+  for (let n = 0; n < options.attempts; ) {
     const result = await attempt(n);
+    if (result === AGAIN_NOW) continue;
     if (result !== AGAIN) return result;
     const wait = n + 1 < options.attempts ? (options.backoffMs?.(n) ?? 0) : 0;
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    n++;
   }
   return options.exhausted();
 }
@@ -46,5 +57,6 @@ export function exponentialBackoff(options: {
   jitterMs?: number | undefined;
 }): (attempt: number) => number {
   const { baseMs, capMs = Number.POSITIVE_INFINITY, maxDoublings = 30, jitterMs = 0 } = options;
-  return (attempt) => Math.min(capMs, baseMs * 2 ** Math.min(attempt, maxDoublings)) + Math.random() * jitterMs;
+  return (attempt) =>
+    Math.min(capMs, baseMs * 2 ** Math.min(attempt, maxDoublings)) + Math.random() * jitterMs;
 }

@@ -9,10 +9,18 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { type Counters, parseAggregateId } from '../domain/aggregates/contribution.js';
+import {
+  type AggregateScope,
+  aggregateId,
+  type Counters,
+  parseAggregateId,
+} from '../domain/aggregates/contribution.js';
+import { AGAIN, AGAIN_NOW, exponentialBackoff, retrying } from '../shared/retry.js';
+import { batchWriteAll } from './batch.js';
+import { bindStore } from './bind.js';
 import type { StoreClient } from './client.js';
-import { keys } from './keys.js';
-import { queryAll } from './query-all.js';
+import { AGGREGATE_SHARDS, keys } from './keys.js';
+import { queryAll, scanAll } from './query-all.js';
 
 const MARKER_TTL_SECONDS = 3 * 24 * 3600;
 const MAX_TRANSACTION_ITEMS = 100;
@@ -116,41 +124,48 @@ function transactionItems(store: StoreClient, records: SourceDelta[], nowSeconds
 }
 
 /** Apply deltas exactly once per event id. */
-export async function applyDeltas(store: StoreClient, records: SourceDelta[]): Promise<ApplyResult> {
+async function applyDeltas(store: StoreClient, records: SourceDelta[]): Promise<ApplyResult> {
   const result: ApplyResult = { applied: 0, duplicates: 0, failed: [] };
   const todo = records.filter((r) => r.deltas.size > 0);
   for (const group of chunk(todo)) {
     let pending = group;
-    for (let attempt = 0; pending.length; attempt++) {
-      const { markers, updates } = transactionItems(store, pending, Math.floor(Date.now() / 1000));
-      try {
-        await store.doc.send(new TransactWriteCommand({ TransactItems: [...markers, ...updates] }));
-        result.applied += pending.length;
-        break;
-      } catch (err) {
-        if (!(err instanceof TransactionCanceledException)) throw err;
-        const reasons = err.CancellationReasons ?? [];
-        const duplicate = new Set(
-          pending.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed').map((r) => r.eventId),
-        );
-        if (duplicate.size) {
+    // A redelivered record fails its marker's condition: it is dropped and the rest sent
+    // at once. Any other cancellation (a conflict with a concurrent consumer) is retried
+    // after a pause, up to 9 times, then reported as failed for Lambda to redeliver.
+    await retrying(
+      async () => {
+        if (!pending.length) return;
+        const { markers, updates } = transactionItems(store, pending, Math.floor(Date.now() / 1000));
+        try {
+          await store.doc.send(new TransactWriteCommand({ TransactItems: [...markers, ...updates] }));
+          result.applied += pending.length;
+          return;
+        } catch (err) {
+          if (!(err instanceof TransactionCanceledException)) throw err;
+          const reasons = err.CancellationReasons ?? [];
+          const duplicate = new Set(
+            pending.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed').map((r) => r.eventId),
+          );
+          if (!duplicate.size) return AGAIN;
           result.duplicates += duplicate.size;
           pending = pending.filter((r) => !duplicate.has(r.eventId));
-          continue;
+          return AGAIN_NOW;
         }
-        if (attempt >= 8) {
+      },
+      {
+        attempts: 9,
+        backoffMs: exponentialBackoff({ baseMs: 20, jitterMs: 20 }),
+        exhausted: () => {
           result.failed.push(...pending.map((r) => r.eventId));
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 20 * 2 ** attempt + Math.random() * 20));
-      }
-    }
+        },
+      },
+    );
   }
   return result;
 }
 
 /** Monthly counters of one unit over an inclusive month range, shards summed. */
-export async function readAggregates(
+async function readAggregates(
   store: StoreClient,
   scope: string,
   id: string,
@@ -168,16 +183,81 @@ export async function readAggregates(
     ConsistentRead: true,
   });
   const months = new Map<string, Counters>();
-  for (const item of items) {
-    const month = String(item.month);
-    const total = months.get(month) ?? {};
-    for (const [name, value] of Object.entries(item)) {
-      if (typeof value === 'number' && name !== 'v' && name !== 'ttl')
-        total[name] = (total[name] ?? 0) + value;
-    }
-    months.set(month, total);
-  }
+  for (const item of items) months.set(String(item.month), addShard(months.get(String(item.month)), item));
   return { months, itemsRead: items.length };
 }
 
-export { parseAggregateId };
+/** A total with one aggregate shard's counters added (every number but the item's `v` and `ttl`). */
+function addShard(total: Counters = {}, item: Record<string, unknown>): Counters {
+  for (const [name, value] of Object.entries(item)) {
+    if (typeof value === 'number' && name !== 'v' && name !== 'ttl') total[name] = (total[name] ?? 0) + value;
+  }
+  return total;
+}
+
+/**
+ * Every item of the given types, by a Scan of the whole table (strongly consistent):
+ * the recount reads the raw items that feed aggregates. Offline only, never on a
+ * request path.
+ */
+async function scanItemsOfTypes(store: StoreClient, types: readonly string[]): Promise<Record<string, unknown>[]> {
+  const values = Object.fromEntries(types.map((t, i) => [`:t${i}`, t]));
+  const { items } = await scanAll(store, {
+    FilterExpression: `#type IN (${Object.keys(values).join(', ')})`,
+    ExpressionAttributeValues: values,
+    ExpressionAttributeNames: { '#type': 'type' },
+    ConsistentRead: true,
+  });
+  return items;
+}
+
+/**
+ * Every stored aggregate, its shards summed, by aggregate id (`aggregateId`: scope,
+ * id and month), by a Scan of the whole table: the recount compares them. Offline only.
+ */
+async function storedAggregates(store: StoreClient): Promise<Map<string, Counters>> {
+  const { items } = await scanAll(store, {
+    FilterExpression: '#type = :agg',
+    ExpressionAttributeValues: { ':agg': 'agg' },
+    ExpressionAttributeNames: { '#type': 'type' },
+    ConsistentRead: true,
+  });
+  const totals = new Map<string, Counters>();
+  for (const item of items) {
+    const id = aggregateId({ scope: item.scope as AggregateScope, id: String(item.id), month: String(item.month) });
+    totals.set(id, addShard(totals.get(id), item));
+  }
+  return totals;
+}
+
+/**
+ * Overwrite aggregates (by aggregate id) with the given counters, all in shard 0 with
+ * the other shards (`keys.aggregate`) deleted: the recount's repair. Run it while no
+ * stream records are in flight.
+ */
+async function overwriteAggregates(store: StoreClient, values: ReadonlyMap<string, Counters>): Promise<void> {
+  const writes: Record<string, unknown>[] = [];
+  for (const [aggregate, counters] of values) {
+    const { scope, id, month } = parseAggregateId(aggregate);
+    for (let shard = 0; shard < AGGREGATE_SHARDS; shard++) {
+      const key = keys.aggregate(scope, id, month, shard);
+      writes.push(
+        shard === 0
+          ? { PutRequest: { Item: { ...key, type: 'agg', v: 1, scope, id, month, ...counters } } }
+          : { DeleteRequest: { Key: key } },
+      );
+    }
+  }
+  await batchWriteAll(store, writes);
+}
+
+/**
+ * The aggregate store, as `p.aggregates`: the functions above with the client bound —
+ * the stream aggregator's exactly-once writes, the monthly reads (one Query of an
+ * `AGG#scope#id` partition) and the recount's scans and repair.
+ */
+export function aggregateStore(store: StoreClient) {
+  return bindStore(store, { applyDeltas, readAggregates, scanItemsOfTypes, storedAggregates, overwriteAggregates });
+}
+
+export type AggregateStore = ReturnType<typeof aggregateStore>;

@@ -8,8 +8,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import type { Item } from '../domain/aggregates/contribution.js';
 import { aggregatedTypes, deltaOf } from '../domain/aggregates/contributors.js';
-import { applyDeltas, type SourceDelta } from './aggregates.js';
-import type { StoreClient } from './client.js';
+import type { AggregateStore, SourceDelta } from './aggregates.js';
 
 const aggregated = new Set(aggregatedTypes());
 
@@ -42,12 +41,16 @@ export function deltasOfRecords(records: DynamoDBRecord[]): SourceDelta[] {
   });
 }
 
+/**
+ * Apply a batch of stream records to the aggregates (`p.aggregates`), each exactly once;
+ * the records not applied come back as batch item failures, from the first of them.
+ */
 export async function aggregateRecords(
-  store: StoreClient,
+  aggregates: Pick<AggregateStore, 'applyDeltas'>,
   records: DynamoDBRecord[],
 ): Promise<DynamoDBBatchResponse> {
   const deltas = deltasOfRecords(records);
-  const result = await applyDeltas(store, deltas);
+  const result = await aggregates.applyDeltas(deltas);
   if (!result.failed.length) return { batchItemFailures: [] };
   const failed = new Set(result.failed);
   const firstFailed = records.findIndex((_, i) => failed.has(deltas[i]!.eventId));

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { bindStore } from './bind.js';
 import type { StoreClient } from './client.js';
 import { keys } from './keys.js';
 import { queryAll } from './query-all.js';
@@ -19,7 +20,7 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export async function recordAudit(
+async function recordAudit(
   store: StoreClient,
   entry: Omit<AuditEntry, 'at'> & { at?: string },
 ): Promise<void> {
@@ -41,7 +42,7 @@ export async function recordAudit(
   );
 }
 
-export async function auditOf(store: StoreClient, target: string): Promise<AuditEntry[]> {
+async function auditOf(store: StoreClient, target: string): Promise<AuditEntry[]> {
   const { items } = await queryAll(store, {
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': keys.audit(target, '', '').pk },
@@ -57,3 +58,10 @@ export async function auditOf(store: StoreClient, target: string): Promise<Audit
     after,
   }));
 }
+
+/** The audit trail, as `p.audit`: the functions above with the client bound. */
+export function auditStore(store: StoreClient) {
+  return bindStore(store, { recordAudit, auditOf });
+}
+
+export type AuditStore = ReturnType<typeof auditStore>;

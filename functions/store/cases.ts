@@ -10,11 +10,12 @@ import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '../domain/cases/case.js';
-import { type CaseStanding, isWarned } from '../domain/cases/standing.js';
-import type { CaseStore, PutCaseOptions, PutCaseOutcome } from '../domain/ports.js';
+import { type BoardLevel, type CaseStanding, isWarned } from '../domain/cases/standing.js';
+import type { OpenCase, CaseStore, PutCaseOptions, PutCaseOutcome, StoredCase } from '../domain/ports.js';
 import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
 import { keys } from './keys.js';
+import { queryAll } from './query-all.js';
 
 /** Where an open case stands today (owned by the case domain); kept on the item for the sweeper and the board. */
 export type { CaseStanding } from '../domain/cases/standing.js';
@@ -30,7 +31,9 @@ export function standingKeys(
   if (record.status === 'completed') return {};
   return {
     ...keys.openByDue(record.caseId, standing.nextCheck ?? NEVER),
-    ...(isWarned(standing.warning) ? keys.openByWarning(standing.warning, record.acceptedAt, record.caseId) : {}),
+    ...(isWarned(standing.warning)
+      ? keys.openByWarning(standing.warning, record.acceptedAt, record.caseId)
+      : {}),
   };
 }
 
@@ -110,11 +113,11 @@ export class DynamoCaseStore implements CaseStore {
     }
   }
 
-  async getCase(caseId: string): Promise<(CaseRecord & Record<string, unknown>) | undefined> {
+  async getCase(caseId: string): Promise<StoredCase | undefined> {
     const out = await this.store.doc.send(
       new GetCommand({ TableName: this.store.tableName, Key: keys.case(caseId), ConsistentRead: true }),
     );
-    return out.Item as (CaseRecord & Record<string, unknown>) | undefined;
+    return out.Item as StoredCase | undefined;
   }
 
   /**
@@ -145,4 +148,118 @@ export class DynamoCaseStore implements CaseStore {
       ),
     );
   }
+
+  /**
+   * Replace a case's whole state derived again from what is stored (the calendar
+   * reload), conditional on the content hash read (`keys.case`); false when it changed.
+   */
+  async replaceUnchanged(
+    record: CaseRecord,
+    extra: Record<string, unknown>,
+    standing: CaseStanding,
+    contentHash: string,
+  ): Promise<boolean> {
+    return conditionalWrite(
+      this.store.doc.send(
+        new PutCommand({
+          TableName: this.store.tableName,
+          Item: caseItem(record, extra, standing),
+          ConditionExpression: 'contentHash = :h',
+          ExpressionAttributeValues: { ':h': contentHash },
+        }),
+      ),
+    );
+  }
+
+  /**
+   * Open cases of one colour (yellow, red, serious) from the board index, oldest first
+   * (gsi3 `WARN#<level>`, `keys.openByWarning`): the warnings board.
+   */
+  async warnedCases(level: BoardLevel): Promise<OpenCase[]> {
+    const { items } = await queryAll(this.store, {
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.openByWarning(level, '', '').gsi3pk },
+      ProjectionExpression: OPEN_CASE_PROJECTION,
+      ExpressionAttributeNames: { '#status': 'status', '#type': 'type' },
+    });
+    return items.filter((i) => i.type === 'case').map(openCaseOf);
+  }
+
+  /**
+   * Every open case, green included, from the sparse open index (gsi2 `OPEN#<n>`,
+   * `keys.openByDue`): the cost grows with open cases only, never with closed ones.
+   */
+  async openCases(): Promise<OpenCase[]> {
+    const items = await this.openIndexCases({ ProjectionExpression: OPEN_CASE_PROJECTION });
+    return items.map(openCaseOf);
+  }
+
+  /** Every open case in full, from the same index: to derive them again after a calendar reload. */
+  async openCaseItems(): Promise<StoredCase[]> {
+    return (await this.openIndexCases({})) as StoredCase[];
+  }
+
+  /** The case items of every partition of the open-and-due index (which also holds other types). */
+  private async openIndexCases(projection: { ProjectionExpression?: string }) {
+    const all: Record<string, unknown>[] = [];
+    for (const partition of keys.openPartitions()) {
+      const { items } = await queryAll(this.store, {
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        FilterExpression: '#type = :case',
+        ExpressionAttributeValues: { ':pk': partition, ':case': 'case' },
+        ...projection,
+        ExpressionAttributeNames: projection.ProjectionExpression
+          ? { '#status': 'status', '#type': 'type' }
+          : { '#type': 'type' },
+      });
+      all.push(...items);
+    }
+    return all;
+  }
+}
+
+/** The fields of an open case the board and the reports show (`status` and `type` are reserved words). */
+const OPEN_CASE_PROJECTION = [
+  'caseId',
+  'serviceCode',
+  'departmentId',
+  'district',
+  'windowId',
+  'acceptedAt',
+  'acceptedDate',
+  'completedDate',
+  'suspensions',
+  'promisedDays',
+  'statutoryDays',
+  'dueDate',
+  'statutoryDueDate',
+  'warning',
+  '#status',
+  'provisional',
+  '#type',
+].join(', ');
+
+/** An open case as the board reads it, from its projected item. */
+function openCaseOf(item: Record<string, unknown>): OpenCase {
+  const c = item as Partial<OpenCase>;
+  return {
+    caseId: String(c.caseId),
+    serviceCode: String(c.serviceCode),
+    departmentId: String(c.departmentId),
+    district: c.district,
+    windowId: c.windowId,
+    acceptedAt: String(c.acceptedAt),
+    acceptedDate: String(c.acceptedDate),
+    completedDate: c.completedDate,
+    suspensions: c.suspensions ?? [],
+    promisedDays: Number(c.promisedDays),
+    statutoryDays: Number(c.statutoryDays),
+    dueDate: String(c.dueDate),
+    statutoryDueDate: String(c.statutoryDueDate),
+    status: c.status ?? 'open',
+    provisional: Boolean(c.provisional),
+    warning: c.warning,
+  };
 }

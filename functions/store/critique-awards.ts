@@ -85,6 +85,21 @@ export function leaderPut(tableName: string, prev: LeaderRow | undefined, next: 
 export class DynamoCritiqueAwardStore {
   constructor(private readonly store: StoreClient) {}
 
+  /** The award's put, for the transaction of the critique change that grants it (`awardPut`). */
+  awardPut(award: AwardRecord): TransactItem {
+    return awardPut(this.store.tableName, award);
+  }
+
+  /** The award's delete, for the transaction of the change that revokes it (`awardDelete`). */
+  awardDelete(trackingCode: string): TransactItem {
+    return awardDelete(this.store.tableName, trackingCode);
+  }
+
+  /** A nickname row's replacement, for the transaction of the change that moves it (`leaderPut`). */
+  leaderPut(prev: LeaderRow | undefined, next: LeaderRow): TransactItem {
+    return leaderPut(this.store.tableName, prev, next);
+  }
+
   async leader(nicknameKey: string): Promise<LeaderRow | undefined> {
     const out = await this.store.doc.send(
       new GetCommand({

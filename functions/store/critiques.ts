@@ -9,7 +9,6 @@
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
@@ -30,6 +29,7 @@ import {
 import { AWAITING_ANSWER, type Critique, type CritiqueStatus } from '../domain/critiques/model.js';
 import type { Page } from '../domain/ports.js';
 import { invalid } from '../domain/refusal.js';
+import { batchGetAll } from './batch.js';
 import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
 import { type CursorShape, decodeCursor, encodeCursor } from './cursor.js';
@@ -135,27 +135,14 @@ export class DynamoCritiqueStore {
   /** Several critiques by code, in the order asked (missing ones left out). */
   async getMany(codes: readonly string[]): Promise<Critique[]> {
     const found = new Map<string, Critique>();
-    const chunks: string[][] = [];
-    for (let i = 0; i < codes.length; i += 100) chunks.push([...new Set(codes.slice(i, i + 100))]);
-    await Promise.all(
-      chunks.map(async (chunk) => {
-        let request:
-          | Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }>
-          | undefined = {
-          [this.table]: { Keys: chunk.map((code) => keys.critique(code)), ConsistentRead: true },
-        };
-        for (let attempt = 0; request && Object.keys(request).length; attempt++) {
-          const out = await this.store.doc.send(new BatchGetCommand({ RequestItems: request }));
-          for (const item of out.Responses?.[this.table] ?? []) {
-            const c = strip<Critique>(item);
-            found.set(c.trackingCode, c);
-          }
-          request = out.UnprocessedKeys as typeof request;
-          if (request && Object.keys(request).length)
-            await new Promise((r) => setTimeout(r, 20 * 2 ** Math.min(attempt, 6)));
-        }
-      }),
+    const items = await batchGetAll(
+      this.store,
+      [...new Set(codes)].map((code) => keys.critique(code)),
     );
+    for (const item of items) {
+      const c = strip<Critique>(item);
+      found.set(c.trackingCode, c);
+    }
     return codes.map((code) => found.get(code)).filter((c): c is Critique => c !== undefined);
   }
 
@@ -343,6 +330,30 @@ export class DynamoCritiqueStore {
       { index: 'gsi1', partition: gsi1pk },
       (item) => strip<Critique>(item),
     );
+  }
+
+  /**
+   * Critiques assigned to a department that were submitted in a time range, newest
+   * first (gsi1 `DEPT#<id>#CRITIQUES`, `keys.critiqueByDepartment`): the supervision
+   * reports. Reading stops at the first page that brings the count to `max`; that page
+   * is kept whole, so a few more than `max` may come back.
+   */
+  async ofDepartmentBetween(departmentId: string, fromIso: string, toIso: string, max = 1000): Promise<Critique[]> {
+    const { items } = await queryAll(
+      this.store,
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :a AND :b',
+        ExpressionAttributeValues: {
+          ':pk': keys.critiqueByDepartment(departmentId, '', '').gsi1pk,
+          ':a': fromIso,
+          ':b': `${toIso}\uffff`,
+        },
+        ScanIndexForward: false,
+      },
+      { stopAfter: max },
+    );
+    return items.filter((i) => i.type === 'critique').map((i) => strip<Critique>(i));
   }
 
   /** One page of the public board under a filter, newest first: one Query, strongly consistent. */

@@ -1,12 +1,19 @@
 /**
- * The one paging loop over a DynamoDB Query. DynamoDB answers a Query a page at a time
+ * The one paging loop over a DynamoDB Query (and, for offline tools, a Scan). DynamoDB
+ * answers a Query a page at a time
  * (at most 1 MB, or `Limit` items) and returns `LastEvaluatedKey` to go on from; a
  * store that reads a whole list, or reads on until it has enough, has to follow those
  * keys. Doing it here, once, keeps every such read in the same order with the same
  * stopping rules, and gives callers what they report: the key to resume from (a
  * cursor) and how many items DynamoDB examined (the read's cost, used by benchmarks).
  */
-import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import {
+  QueryCommand,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+  ScanCommand,
+  type ScanCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import type { StoreClient } from './client.js';
 
 /** An item as the document client returns it. */
@@ -38,6 +45,9 @@ export interface QueryAllResult {
   scannedCount: number;
 }
 
+/** One page of a Query or Scan: its items, where it stopped, and what it examined. */
+type PageOutput = Pick<QueryCommandOutput, 'Items' | 'LastEvaluatedKey' | 'ScannedCount'>;
+
 /**
  * Run a Query on the store's table page by page (always at least one request), until
  * the results are exhausted or an option says stop.
@@ -47,6 +57,48 @@ export async function queryAll(
   input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
   options: QueryAllOptions = {},
 ): Promise<QueryAllResult> {
+  return pageAll(
+    (startKey, limit) =>
+      store.doc.send(
+        new QueryCommand({
+          TableName: store.tableName,
+          ...input,
+          ...(limit === undefined ? {} : { Limit: limit }),
+          ExclusiveStartKey: startKey,
+        }),
+      ),
+    options,
+  );
+}
+
+/**
+ * Run a Scan of the whole table page by page, with the same options and result as
+ * {@link queryAll}. Only for offline tools (the recount): no request path scans.
+ */
+export async function scanAll(
+  store: StoreClient,
+  input: Omit<ScanCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
+  options: QueryAllOptions = {},
+): Promise<QueryAllResult> {
+  return pageAll(
+    (startKey, limit) =>
+      store.doc.send(
+        new ScanCommand({
+          TableName: store.tableName,
+          ...input,
+          ...(limit === undefined ? {} : { Limit: limit }),
+          ExclusiveStartKey: startKey,
+        }),
+      ),
+    options,
+  );
+}
+
+/** The loop itself: `send` asks for one page from a start key, with at most `limit` items. */
+async function pageAll(
+  send: (startKey: Record<string, unknown> | undefined, limit: number | undefined) => Promise<PageOutput>,
+  options: QueryAllOptions,
+): Promise<QueryAllResult> {
   const { limit, maxRequests = Number.POSITIVE_INFINITY } = options;
   const enough = limit ?? options.stopAfter ?? Number.POSITIVE_INFINITY;
   const items: QueryItem[] = [];
@@ -55,14 +107,7 @@ export async function queryAll(
   let requests = 0;
   do {
     requests++;
-    const out: QueryCommandOutput = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        ...input,
-        ...(limit === undefined ? {} : { Limit: limit - items.length }),
-        ExclusiveStartKey: lastKey,
-      }),
-    );
+    const out = await send(lastKey, limit === undefined ? undefined : limit - items.length);
     items.push(...(out.Items ?? []));
     scannedCount += out.ScannedCount ?? 0;
     lastKey = out.LastEvaluatedKey;

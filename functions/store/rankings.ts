@@ -9,7 +9,6 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
@@ -20,6 +19,9 @@ import type { RankingMethod } from '../domain/rankings/method.js';
 import type { PeriodKind, RankingScope } from '../domain/rankings/period.js';
 import type { Ranking, RankingHeader } from '../domain/rankings/ranking.js';
 import type { RankedUnit, UnitInput } from '../domain/rankings/scoring.js';
+import { AGAIN, retrying } from '../shared/retry.js';
+import { batchWriteAll } from './batch.js';
+import { bindStore } from './bind.js';
 import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
 import { keys } from './keys.js';
@@ -53,23 +55,10 @@ function headerOf(item: Record<string, unknown>): RankingHeader {
   return out as unknown as RankingHeader;
 }
 
-async function batchWrite(store: StoreClient, requests: Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < requests.length; i += 25) {
-    let pending = requests.slice(i, i + 25);
-    for (let attempt = 0; pending.length; attempt++) {
-      const out = await store.doc.send(
-        new BatchWriteCommand({ RequestItems: { [store.tableName]: pending as never } }),
-      );
-      pending = (out.UnprocessedItems?.[store.tableName] ?? []) as Record<string, unknown>[];
-      if (pending.length) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-    }
-  }
-}
-
 // --- Methods ------------------------------------------------------------------------
 
 /** Store a method version; false when that version already exists. */
-export async function putMethod(store: StoreClient, method: RankingMethod): Promise<boolean> {
+async function putMethod(store: StoreClient, method: RankingMethod): Promise<boolean> {
   return conditionalWrite(
     store.doc.send(
       new PutCommand({
@@ -81,7 +70,7 @@ export async function putMethod(store: StoreClient, method: RankingMethod): Prom
   );
 }
 
-export async function getMethod(store: StoreClient, version: number): Promise<RankingMethod | undefined> {
+async function getMethod(store: StoreClient, version: number): Promise<RankingMethod | undefined> {
   const out = await store.doc.send(
     new GetCommand({ TableName: store.tableName, Key: keys.rankingMethod(version), ConsistentRead: true }),
   );
@@ -89,7 +78,7 @@ export async function getMethod(store: StoreClient, version: number): Promise<Ra
 }
 
 /** Every method version, oldest first (a handful: one per change of method). */
-export async function listMethods(store: StoreClient): Promise<RankingMethod[]> {
+async function listMethods(store: StoreClient): Promise<RankingMethod[]> {
   const { items } = await queryAll(store, {
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': keys.rankingMethodPartition },
@@ -98,7 +87,7 @@ export async function listMethods(store: StoreClient): Promise<RankingMethod[]> 
   return items.map((i) => i.method as RankingMethod);
 }
 
-export async function latestMethod(store: StoreClient): Promise<RankingMethod | undefined> {
+async function latestMethod(store: StoreClient): Promise<RankingMethod | undefined> {
   const out = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
@@ -115,7 +104,7 @@ export async function latestMethod(store: StoreClient): Promise<RankingMethod | 
 // --- Ranking versions ---------------------------------------------------------------
 
 /** The highest version number of a scope and period (any status), 0 when none. */
-export async function lastVersion(store: StoreClient, scope: string, period: string): Promise<number> {
+async function lastVersion(store: StoreClient, scope: string, period: string): Promise<number> {
   const out = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
@@ -134,35 +123,42 @@ export async function lastVersion(store: StoreClient, scope: string, period: str
  * Reserve the next version number with a `computing` header (conditional put, retried
  * on a concurrent reservation), so two drafts never share chunks.
  */
-export async function reserveVersion(
+async function reserveVersion(
   store: StoreClient,
   header: Omit<RankingHeader, 'version' | 'status'>,
 ): Promise<number> {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const version = (await lastVersion(store, header.scope, header.period)) + 1;
-    const reserved = await conditionalWrite(
-      store.doc.send(
-        new PutCommand({
-          TableName: store.tableName,
-          Item: {
-            ...keys.ranking(header.scope, header.period, version),
-            type: 'ranking',
-            v: 1,
-            ...header,
-            version,
-            status: 'computing',
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
-    );
-    if (reserved) return version;
-  }
-  throw new Error('Could not reserve a ranking version number.');
+  return retrying(
+    async () => {
+      const version = (await lastVersion(store, header.scope, header.period)) + 1;
+      const reserved = await conditionalWrite(
+        store.doc.send(
+          new PutCommand({
+            TableName: store.tableName,
+            Item: {
+              ...keys.ranking(header.scope, header.period, version),
+              type: 'ranking',
+              v: 1,
+              ...header,
+              version,
+              status: 'computing',
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      );
+      return reserved ? version : AGAIN;
+    },
+    {
+      attempts: 10,
+      exhausted: () => {
+        throw new Error('Could not reserve a ranking version number.');
+      },
+    },
+  );
 }
 
 /** Write a reserved version's rows and inputs, then turn its header into a draft. */
-export async function completeDraft(
+async function completeDraft(
   store: StoreClient,
   header: RankingHeader,
   rows: readonly RankedUnit[],
@@ -186,7 +182,7 @@ export async function completeDraft(
     }
     return puts;
   };
-  await batchWrite(store, [
+  await batchWriteAll(store, [
     ...chunkPuts('R', 'rankingRows', 'rows', rows),
     ...chunkPuts('I', 'rankingInputs', 'units', inputs),
   ]);
@@ -208,7 +204,7 @@ export async function completeDraft(
   );
 }
 
-export async function getHeader(
+async function getHeader(
   store: StoreClient,
   scope: string,
   period: string,
@@ -243,7 +239,7 @@ async function readChunks<T>(
   return items.flatMap((i) => (i[field] as T[] | undefined) ?? []);
 }
 
-export async function getRanking(
+async function getRanking(
   store: StoreClient,
   scope: string,
   period: string,
@@ -255,7 +251,7 @@ export async function getRanking(
   return { ...header, units };
 }
 
-export async function getInputs(
+async function getInputs(
   store: StoreClient,
   scope: string,
   period: string,
@@ -265,7 +261,7 @@ export async function getInputs(
 }
 
 /** Every version of a scope and period, oldest first (headers only). */
-export async function listVersions(
+async function listVersions(
   store: StoreClient,
   scope: string,
   period: string,
@@ -279,7 +275,7 @@ export async function listVersions(
 }
 
 /** The published version of a scope and period, if any (one GetItem). */
-export async function currentVersion(
+async function currentVersion(
   store: StoreClient,
   scope: string,
   period: string,
@@ -297,7 +293,7 @@ export async function currentVersion(
 export type PublishOutcome = 'published' | 'not_found' | 'already_published' | 'not_ready' | 'superseded';
 
 /** Publish a draft: header draft → published and `CURRENT` advanced, in one transaction. */
-export async function publishVersion(
+async function publishVersion(
   store: StoreClient,
   scope: RankingScope,
   kind: PeriodKind,
@@ -362,7 +358,7 @@ export async function publishVersion(
 }
 
 /** Delete a draft and its chunks; false when it is published (or gone). */
-export async function discardDraft(
+async function discardDraft(
   store: StoreClient,
   scope: string,
   period: string,
@@ -392,7 +388,7 @@ export async function discardDraft(
     });
     chunks.push(...items);
   }
-  await batchWrite(
+  await batchWriteAll(
     store,
     chunks.map((c) => ({ DeleteRequest: { Key: { pk: c.pk, sk: c.sk } } })),
   );
@@ -400,7 +396,7 @@ export async function discardDraft(
 }
 
 /** Published versions of a scope and period kind, newest period (and version) first. */
-export async function listPublished(
+async function listPublished(
   store: StoreClient,
   scope: RankingScope,
   kind: PeriodKind,
@@ -418,7 +414,7 @@ export async function listPublished(
 }
 
 /** Drafts awaiting review, newest first. */
-export async function listDrafts(store: StoreClient, limit = 100): Promise<RankingHeader[]> {
+async function listDrafts(store: StoreClient, limit = 100): Promise<RankingHeader[]> {
   const out = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
@@ -431,3 +427,31 @@ export async function listDrafts(store: StoreClient, limit = 100): Promise<Ranki
   );
   return (out.Items ?? []).map(headerOf).filter((h) => h.status === 'draft');
 }
+
+/**
+ * The ranking store, as `p.rankings`: the functions above with the client bound. Its
+ * methods are the named queries of the ranking partitions (`RANK#scope#period`,
+ * `RANKMETHOD`) and of gsi3's published and draft lists.
+ */
+export function rankingStore(store: StoreClient) {
+  return bindStore(store, {
+    putMethod,
+    getMethod,
+    listMethods,
+    latestMethod,
+    lastVersion,
+    reserveVersion,
+    completeDraft,
+    getHeader,
+    getRanking,
+    getInputs,
+    listVersions,
+    currentVersion,
+    publishVersion,
+    discardDraft,
+    listPublished,
+    listDrafts,
+  });
+}
+
+export type RankingStore = ReturnType<typeof rankingStore>;

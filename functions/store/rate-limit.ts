@@ -9,6 +9,7 @@
  * here too, so reads and writes agree on the window.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { bindStore } from './bind.js';
 import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
 import { keys } from './keys.js';
@@ -56,7 +57,7 @@ export function hitsOf(item: Record<string, unknown> | undefined): number {
  * Count one request for `bucket` in the current window; not allowed when the bucket has
  * used up its window (nothing is counted then). Returns the seconds until the window ends.
  */
-export async function takeRateLimit(
+async function takeRateLimit(
   store: StoreClient,
   bucket: string,
   rule: RateLimit,
@@ -83,3 +84,10 @@ export async function takeRateLimit(
   );
   return { allowed, retryAfterSeconds: window.retryAfterSeconds };
 }
+
+/** The rate-limit counters, as `p.rateLimits`: the function above with the client bound. */
+export function rateLimitStore(store: StoreClient) {
+  return bindStore(store, { takeRateLimit });
+}
+
+export type RateLimitStore = ReturnType<typeof rateLimitStore>;

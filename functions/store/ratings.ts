@@ -6,9 +6,10 @@
  * (gsi2) and, once appealed, the appeals queue keys (gsi3). Follow-up writes replace
  * the item conditionally on its revision, so concurrent staff writes never interleave.
  */
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { nextDueDate } from '../domain/ratings/follow-up.js';
 import { followUpState, type Rating } from '../domain/ratings/rating.js';
+import { batchGetAll } from './batch.js';
 import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -155,6 +156,50 @@ export class DynamoRatingStore {
     );
   }
 
+  /**
+   * A department's bad reviews given in a time range, newest first (gsi1
+   * `DEPT#<id>#BADREVIEWS`, `keys.badReviewByDepartment`, sort key from the time): the
+   * supervision reports. Reading stops at the first page that brings the count to
+   * `max`; that page is kept whole, so a few more than `max` may come back.
+   */
+  async badReviewsBetween(departmentId: string, fromIso: string, toIso: string, max = 1000): Promise<Rating[]> {
+    const { items } = await queryAll(
+      this.store,
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :a AND :b',
+        ExpressionAttributeValues: {
+          ':pk': keys.badReviewByDepartment(departmentId, '', '').gsi1pk,
+          ':a': fromIso,
+          ':b': `${toIso}\uffff`,
+        },
+        ScanIndexForward: false,
+      },
+      { stopAfter: max },
+    );
+    return items.filter((i) => i.type === 'rating').map(ratingOf);
+  }
+
+  /**
+   * Where every upheld appeal's review counts: its month and units (gsi3
+   * `APPEAL#upheld`, `keys.appealByStatus`; a few items). Rankings add them as a counter.
+   */
+  async upheldAppeals(): Promise<Pick<Rating, 'month' | 'departmentId' | 'district' | 'windowId'>[]> {
+    const { items } = await queryAll(this.store, {
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.appealByStatus('upheld', '', '').gsi3pk },
+      ProjectionExpression: '#m, departmentId, district, windowId',
+      ExpressionAttributeNames: { '#m': 'month' },
+    });
+    return items.map(({ month, departmentId, district, windowId }) => ({
+      month,
+      departmentId,
+      district,
+      windowId,
+    }));
+  }
+
   async ratedStaff(departmentId: string): Promise<string[]> {
     const out = await this.store.doc.send(
       new GetCommand({
@@ -180,19 +225,10 @@ export class DynamoRatingStore {
   ): Promise<{ caseItem: Record<string, unknown> | undefined; hits: number }> {
     const caseKey = keys.case(caseId);
     const counterKey = rateLimitKey(bucket, windowSeconds, now);
-    let pending: Record<string, unknown>[] = [caseKey, counterKey];
-    const found: Record<string, unknown>[] = [];
-    // BatchGetItem may leave keys unprocessed under load; ask again for those.
-    for (let attempt = 0; pending.length && attempt < 5; attempt++) {
-      const out = await this.store.doc.send(
-        new BatchGetCommand({
-          RequestItems: { [this.store.tableName]: { Keys: pending, ConsistentRead: true } },
-        }),
-      );
-      found.push(...(out.Responses?.[this.store.tableName] ?? []));
-      pending = out.UnprocessedKeys?.[this.store.tableName]?.Keys ?? [];
-    }
-    if (pending.length) throw new Error('The case could not be read; please try again.');
+    const found = await batchGetAll(this.store, [caseKey, counterKey], {
+      attempts: 5,
+      failure: 'The case could not be read; please try again.',
+    });
     const match = (k: Record<string, unknown>) => found.find((i) => i.pk === k.pk && i.sk === k.sk);
     return { caseItem: match(caseKey), hits: hitsOf(match(counterKey)) };
   }
@@ -218,16 +254,4 @@ function filterExpression(filter: InboxFilter) {
     default:
       return { expression: '#state = :s', names, values: { ':s': filter } };
   }
-}
-
-const stores = new WeakMap<StoreClient, DynamoRatingStore>();
-
-/** The rating store over a client (one per client). */
-export function ratingStore(store: StoreClient): DynamoRatingStore {
-  let s = stores.get(store);
-  if (!s) {
-    s = new DynamoRatingStore(store);
-    stores.set(store, s);
-  }
-  return s;
 }

@@ -8,6 +8,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { bindStore } from './bind.js';
 import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
 import { keys } from './keys.js';
@@ -45,7 +46,7 @@ function sessionOf(item: Record<string, unknown>): StaffSession {
 }
 
 /** Store a new session and return its id (the cookie value, never stored). */
-export async function createSession(store: StoreClient, session: StaffSession): Promise<string> {
+async function createSession(store: StoreClient, session: StaffSession): Promise<string> {
   for (;;) {
     const id = randomBytes(32).toString('base64url');
     const written = await conditionalWrite(
@@ -68,7 +69,7 @@ export async function createSession(store: StoreClient, session: StaffSession): 
 }
 
 /** The live session of a cookie value: undefined when malformed, unknown, ended or expired at `now`. */
-export async function readSession(
+async function readSession(
   store: StoreClient,
   id: string,
   now: Date,
@@ -83,7 +84,14 @@ export async function readSession(
 }
 
 /** End a session (sign-out): from now on its cookie is worth nothing. */
-export async function deleteSession(store: StoreClient, id: string): Promise<void> {
+async function deleteSession(store: StoreClient, id: string): Promise<void> {
   if (!ID_FORMAT.test(id)) return;
   await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: keys.staffSession(hashOf(id)) }));
 }
+
+/** The staff sessions, as `p.sessions`: the functions above with the client bound. */
+export function sessionStore(store: StoreClient) {
+  return bindStore(store, { createSession, readSession, deleteSession });
+}
+
+export type SessionStore = ReturnType<typeof sessionStore>;

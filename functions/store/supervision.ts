@@ -1,13 +1,14 @@
 /**
- * Electronic supervision in DynamoDB: supervision orders (one item each, every change a
- * whole-item put conditional on the revision read, so concurrent steps cannot
- * interleave), and the reads the inspectors' views need — warned open cases by colour
- * (gsi3), every open case (the sparse open index, gsi2), and a department's lists by
- * time (gsi1: orders, bad reviews, critiques). None of them reads the whole table.
+ * Supervision orders (督办单) in DynamoDB, reached as `p.orders`: one item each, every
+ * change a whole-item put conditional on the revision read, so concurrent steps cannot
+ * interleave; listed by department and time (gsi1) and by status (gsi3). What the
+ * inspectors' views read of other features' items (open cases, bad reviews, critiques)
+ * is asked of those features' own stores.
  */
 import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { type OrderStatus, orderNextDue, type SupervisionOrder } from '../domain/supervision/order.js';
 import type { StoreClient } from './client.js';
+import { bindStore } from './bind.js';
 import { conditionalWrite } from './conditional-write.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
@@ -60,7 +61,7 @@ export function orderOf(item: Record<string, unknown>): SupervisionOrder {
 }
 
 /** Store a new order; false when the id is taken. */
-export async function putNewOrder(store: StoreClient, o: SupervisionOrder): Promise<boolean> {
+async function putNewOrder(store: StoreClient, o: SupervisionOrder): Promise<boolean> {
   return conditionalWrite(
     store.doc.send(
       new PutCommand({
@@ -73,7 +74,7 @@ export async function putNewOrder(store: StoreClient, o: SupervisionOrder): Prom
 }
 
 /** Replace an order if it is still at the revision read; false when it changed meanwhile. */
-export async function saveOrder(
+async function saveOrder(
   store: StoreClient,
   o: SupervisionOrder,
   expectedRev: number,
@@ -91,7 +92,7 @@ export async function saveOrder(
   );
 }
 
-export async function getOrder(store: StoreClient, id: string): Promise<SupervisionOrder | undefined> {
+async function getOrder(store: StoreClient, id: string): Promise<SupervisionOrder | undefined> {
   const out = await store.doc.send(
     new GetCommand({ TableName: store.tableName, Key: keys.supervisionOrder(id), ConsistentRead: true }),
   );
@@ -104,7 +105,7 @@ export interface OrderPage {
 }
 
 /** Orders of a department, newest first, optionally of one status and issued in a time range. */
-export async function ordersOfDepartment(
+async function ordersOfDepartment(
   store: StoreClient,
   departmentId: string,
   options: {
@@ -144,7 +145,7 @@ export async function ordersOfDepartment(
 }
 
 /** Orders in one status, newest first (the inspectors' list). */
-export async function ordersByStatus(
+async function ordersByStatus(
   store: StoreClient,
   status: OrderStatus,
   options: { limit: number; cursor?: string | undefined },
@@ -166,7 +167,7 @@ export async function ordersByStatus(
 }
 
 /** Every order of a department issued in a time range (reports; a department's orders per period are few). */
-export async function allOrdersOfDepartment(
+async function allOrdersOfDepartment(
   store: StoreClient,
   departmentId: string,
   fromIso: string,
@@ -184,88 +185,16 @@ export async function allOrdersOfDepartment(
   return items.map(orderOf);
 }
 
-/** Fields of an open case the board and the reports show. */
-const CASE_PROJECTION = [
-  'caseId',
-  'serviceCode',
-  'departmentId',
-  'district',
-  'windowId',
-  'acceptedAt',
-  'acceptedDate',
-  'completedDate',
-  'suspensions',
-  'promisedDays',
-  'statutoryDays',
-  'dueDate',
-  'statutoryDueDate',
-  'warning',
-  '#status',
-  'provisional',
-  '#type',
-];
-
-/** Open cases of one warning colour (yellow, red, serious) from the board index, oldest first. */
-export async function warnedCases(store: StoreClient, level: string): Promise<Record<string, unknown>[]> {
-  const { items } = await queryAll(store, {
-    IndexName: 'gsi3',
-    KeyConditionExpression: 'gsi3pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.openByWarning(level, '', '').gsi3pk },
-    ProjectionExpression: CASE_PROJECTION.join(', '),
-    ExpressionAttributeNames: { '#status': 'status', '#type': 'type' },
+/** The order store, as `p.orders`: the functions above with the client bound. */
+export function orderStore(store: StoreClient) {
+  return bindStore(store, {
+    putNewOrder,
+    saveOrder,
+    getOrder,
+    ordersOfDepartment,
+    ordersByStatus,
+    allOrdersOfDepartment,
   });
-  return items;
 }
 
-/** Every open case (green included) from the sparse open index; cost grows with open cases only. */
-export async function openCases(store: StoreClient): Promise<Record<string, unknown>[]> {
-  const all: Record<string, unknown>[] = [];
-  for (const partition of keys.openPartitions()) {
-    const { items } = await queryAll(store, {
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      FilterExpression: '#type = :case',
-      ExpressionAttributeValues: { ':pk': partition, ':case': 'case' },
-      ProjectionExpression: CASE_PROJECTION.join(', '),
-      ExpressionAttributeNames: { '#status': 'status', '#type': 'type' },
-    });
-    all.push(...items);
-  }
-  return all;
-}
-
-/**
- * Items of a department list on gsi1 (bad reviews, critiques) whose sort key starts
- * with a time in a range, newest first. Reading stops at the first page that brings the
- * count to `max`; that page is kept whole, so a few more than `max` may come back.
- */
-export async function departmentItemsBetween(
-  store: StoreClient,
-  gsi1pk: string,
-  fromIso: string,
-  toIso: string,
-  max = 1000,
-): Promise<Record<string, unknown>[]> {
-  const { items } = await queryAll(
-    store,
-    {
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :a AND :b',
-      ExpressionAttributeValues: { ':pk': gsi1pk, ':a': fromIso, ':b': `${toIso}\uffff` },
-      ScanIndexForward: false,
-    },
-    { stopAfter: max },
-  );
-  return items;
-}
-
-/** One item by its key, strongly consistent (the target of an order: a rating, a critique). */
-export async function getItem(
-  store: StoreClient,
-  key: { pk: string; sk: string },
-): Promise<Record<string, unknown> | undefined> {
-  const out = await store.doc.send(
-    new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: true }),
-  );
-  return out.Item;
-}
+export type OrderStore = ReturnType<typeof orderStore>;

@@ -17,7 +17,6 @@ import {
 } from '../domain/curves.js';
 import { notFound } from '../domain/refusal.js';
 import type { Platform } from '../platform.js';
-import { readAggregates } from '../store/aggregates.js';
 
 export interface ServiceCurves {
   service: { code: string; name: string; departmentId: string; statutoryDays: number; promisedDays: number };
@@ -36,7 +35,7 @@ export async function serviceCurves(
 ): Promise<ServiceCurves> {
   const found = await p.catalogue.getService(code);
   if (!found) throw notFound(`No service with code ${code}.`);
-  const { months, itemsRead } = await readAggregates(p.store, 'svc', code, from, to);
+  const { months, itemsRead } = await p.aggregates.readAggregates('svc', code, from, to);
   const series = curveSeries(found.limits, months, from, to);
   const latest = limitsOn(found.limits, beijingDate(p.clock.now()));
   return {
@@ -65,7 +64,7 @@ export async function unitCurves(
   from: string,
   to: string,
 ): Promise<UnitCurves> {
-  const { months, itemsRead } = await readAggregates(p.store, scope, id, from, to);
+  const { months, itemsRead } = await p.aggregates.readAggregates(scope, id, from, to);
   return {
     from,
     to,

@@ -5,12 +5,11 @@
  * only the masked recipient: the clear number is used once, to send, and dropped.
  */
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '../domain/cases/case.js';
 import { maskPhone } from '../domain/pii.js';
 import { platform } from '../platform.js';
 import { logger } from '../shared/powertools.js';
-import { keys } from '../store/keys.js';
+import type { OutboxMessage } from '../store/outbox.js';
 
 export interface Notification {
   channel: 'sms' | 'email';
@@ -19,17 +18,6 @@ export interface Notification {
   /** What caused it, e.g. `rating-invitation:<caseId>`. */
   reason: string;
 }
-
-export interface OutboxMessage {
-  id: string;
-  at: string;
-  channel: 'sms' | 'email';
-  to: string;
-  text: string;
-  reason: string;
-}
-
-const OUTBOX_TTL_SECONDS = 30 * 24 * 3600;
 
 async function sendViaSns(n: Notification): Promise<void> {
   const { SNSClient, PublishCommand } = await import('@aws-sdk/client-sns');
@@ -50,23 +38,14 @@ export async function notify(n: Notification): Promise<void> {
       logger.warn('sms not sent', { reason: n.reason, error: String(err) });
     }
   }
-  await p.store.doc.send(
-    new PutCommand({
-      TableName: p.store.tableName,
-      Item: {
-        ...keys.outbox(id, at),
-        type: 'outbox',
-        v: 1,
-        id,
-        at,
-        channel: n.channel,
-        to: n.channel === 'sms' ? maskPhone(n.to) : n.to.replace(/^(.).*(@.*)$/, '$1***$2'),
-        text: n.text,
-        reason: n.reason,
-        ttl: Math.floor(Date.now() / 1000) + OUTBOX_TTL_SECONDS,
-      },
-    }),
-  );
+  await p.outbox.put({
+    id,
+    at,
+    channel: n.channel,
+    to: n.channel === 'sms' ? maskPhone(n.to) : n.to.replace(/^(.).*(@.*)$/, '$1***$2'),
+    text: n.text,
+    reason: n.reason,
+  });
 }
 
 /** A completed case with a known phone gets its rating link by SMS. */
@@ -84,24 +63,7 @@ export async function notifyRatingInvitation(
   });
 }
 
+/** The latest messages in the outbox, newest first (the local outbox page, tests). */
 export async function recentOutbox(limit = 100): Promise<OutboxMessage[]> {
-  const p = platform();
-  const out = await p.store.doc.send(
-    new QueryCommand({
-      TableName: p.store.tableName,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': 'OUTBOX' },
-      ScanIndexForward: false,
-      Limit: limit,
-    }),
-  );
-  return (out.Items ?? []).map(({ id, at, channel, to, text, reason }) => ({
-    id,
-    at,
-    channel,
-    to,
-    text,
-    reason,
-  }));
+  return platform().outbox.recent(limit);
 }

@@ -23,7 +23,6 @@ import {
   satisfactionSeries,
 } from '../domain/ratings/satisfaction.js';
 import type { Platform } from '../platform.js';
-import { readAggregates } from '../store/aggregates.js';
 import { latestRanking, type RankingRow } from './rankings/read.js';
 
 export interface LeagueGlance {
@@ -79,7 +78,7 @@ export function glanceOf(units: readonly RankingRow[], n = 3): { top: RankingRow
 
 export async function cityOverview(p: Platform, from: string, to: string): Promise<CityOverview> {
   const [{ months }, latest] = await Promise.all([
-    readAggregates(p.store, 'city', CITY, from, to),
+    p.aggregates.readAggregates('city', CITY, from, to),
     latestRanking(p, 'department'),
   ]);
   const totals = sumCounters(months.values());

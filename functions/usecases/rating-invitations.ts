@@ -16,7 +16,6 @@ import { hashPhone } from '../domain/pii.js';
 import { platform } from '../platform.js';
 import { logger } from '../shared/powertools.js';
 import { platformSecret } from '../shared/secrets.js';
-import { takeRateLimit } from '../store/rate-limit.js';
 import { notifyRatingInvitation } from './notifications.js';
 
 /** Rating invitations one phone number may receive per day, whatever the cases. */
@@ -40,8 +39,7 @@ export async function inviteToRate(
   if (!applicantPhone) return;
   const p = platform();
   const bucket = `sms-invite:${hashPhone(await platformSecret(), applicantPhone)}`;
-  const quota = await takeRateLimit(
-    p.store,
+  const quota = await p.rateLimits.takeRateLimit(
     bucket,
     { windowSeconds: 86_400, limit: INVITATIONS_PER_NUMBER_PER_DAY },
     p.clock.now(),

@@ -4,12 +4,10 @@
  * grows with the number of cases changing colour, not with the size of the table.
  * Other features register their own due-item handlers by item type.
  */
-import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { beijingDate } from '../domain/calendar/index.js';
 import type { CaseRecord } from '../domain/cases/case.js';
 import { standingOf } from '../domain/cases/standing.js';
 import type { Platform } from '../platform.js';
-import { keys } from '../store/keys.js';
 import { critiqueDueHandler } from './critiques/due.js';
 import type { DueItemHandler } from './due-item-handler.js';
 import { ratingDueHandler } from './ratings/due.js';
@@ -39,29 +37,16 @@ export async function sweep(p: Platform): Promise<SweepResult> {
   const calendar = await p.calendar.calendar();
   const today = beijingDate(p.clock.now());
   const result: SweepResult = { itemsRead: 0, updated: 0, byType: {} };
-  for (const partition of keys.openPartitions()) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out: QueryCommandOutput = await p.store.doc.send(
-        new QueryCommand({
-          TableName: p.store.tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :due',
-          ExpressionAttributeValues: { ':pk': partition, ':due': `${today}#\uffff` },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of out.Items ?? []) {
-        result.itemsRead++;
-        const type = String(item.type);
-        const handler = dueItemHandlers[type];
-        if (handler && (await handler(p, item, { today, calendar }))) {
-          result.updated++;
-          result.byType[type] = (result.byType[type] ?? 0) + 1;
-        }
+  for (const partition of p.dueItems.partitions()) {
+    for (const item of await p.dueItems.dueBy(partition, today)) {
+      result.itemsRead++;
+      const type = String(item.type);
+      const handler = dueItemHandlers[type];
+      if (handler && (await handler(p, item, { today, calendar }))) {
+        result.updated++;
+        result.byType[type] = (result.byType[type] ?? 0) + 1;
       }
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    }
   }
   return result;
 }

@@ -6,12 +6,18 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, LogLevel, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 /** Repository root (this file lives in `infra/constructs`). */
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The Lambda runtime is nodejs22.x, so bundles target node22. */
+/**
+ * The Lambda runtime, and the esbuild target of every bundle: the same major as the
+ * `node` toolchain pinned in package.json and `.nvmrc`, so the tests run on what Lambda
+ * runs (test/infra/node-version.test.ts holds the three together).
+ */
+export const lambdaRuntime = Runtime.NODEJS_22_X;
 export const lambdaNodeTarget = 'node22';
 
 /**

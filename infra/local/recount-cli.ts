@@ -4,6 +4,7 @@
  * exits non-zero if there is any (after `--fix`, re-checks and reports what remains).
  */
 import './local-env.js';
+import { createPlatform } from '../../functions/platform.js';
 import { applyRecount, type Difference, recount } from '../../functions/usecases/recount.js';
 import { parseCommandLine, usageError } from './cli.js';
 import { connectToStore } from './connect.js';
@@ -43,17 +44,18 @@ function print(differences: Difference[]) {
 }
 
 const { store, close, where } = await connectToStore({ table: values.table, region: values.region });
+const p = createPlatform(store);
 try {
   const filter = { scope: values.scope, id: values.id };
   process.stdout.write(`Recounting aggregates in ${where}…\n`);
-  let result = await recount(store, filter);
+  let result = await recount(p, filter);
   process.stdout.write(
     `${result.rawItems} raw items, ${result.aggregates} aggregates, ${result.differences.length} differences\n`,
   );
   print(result.differences);
   if (values.fix && result.differences.length) {
-    const fixed = await applyRecount(store, result.differences, filter);
-    result = await recount(store, filter);
+    const fixed = await applyRecount(p, result.differences, filter);
+    result = await recount(p, filter);
     process.stdout.write(`Rewrote ${fixed} aggregates; ${result.differences.length} differences remain.\n`);
     print(result.differences);
   }

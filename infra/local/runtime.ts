@@ -113,7 +113,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         endpoint: dynamo.endpoint,
         tableName,
         checkpointFile: paths.streamCheckpointFile,
-        handler: (event: DynamoDBStreamEvent) => aggregateRecords(store, event.Records),
+        handler: (event: DynamoDBStreamEvent) => aggregateRecords(platform.aggregates, event.Records),
         // The item types the cloud's event filter lets through (infra/stacks/api-stack.ts).
         itemTypes: aggregatedTypes(),
         log: (m, extra) => log(`${m} ${extra ? JSON.stringify(extra) : ''}`),

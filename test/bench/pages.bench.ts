@@ -97,7 +97,7 @@ const pagesBench: Benchmark = {
       client: env.store.raw,
       endpoint: env.dynamo.endpoint,
       tableName: env.store.tableName,
-      handler: (event) => aggregateRecords(env.store, event.Records),
+      handler: (event) => aggregateRecords(env.platform.aggregates, event.Records),
       idleMs: 100,
     });
     const app = createApiApp((a) => mountSite(a));

@@ -9,7 +9,6 @@
 import { monthsBetween } from '../../functions/domain/months.js';
 import { DEFAULT_METHOD } from '../../functions/domain/rankings/default-method.js';
 import { scoreUnits } from '../../functions/domain/rankings/scoring.js';
-import { readAggregates } from '../../functions/store/aggregates.js';
 import { AGGREGATE_SHARDS, keys } from '../../functions/store/keys.js';
 import { computeRanking } from '../../functions/usecases/rankings/compute.js';
 import { mapLimit } from '../../functions/usecases/rankings/sources.js';
@@ -115,8 +114,7 @@ const ranking: Benchmark = {
         const started = performance.now();
         let total = 0;
         await mapLimit(windows, 16, async (w) => {
-          const { months } = await readAggregates(
-            p.store,
+          const { months } = await p.aggregates.readAggregates(
             'window',
             String(w.id),
             MONTHS[0]!,

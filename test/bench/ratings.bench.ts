@@ -19,7 +19,6 @@ import { buildCase, type CaseRecord } from '../../functions/domain/cases/case.js
 import { issueRatingToken } from '../../functions/domain/rating-token.js';
 import { buildRating, type Score } from '../../functions/domain/ratings/rating.js';
 import { createPlatform, type Platform, setPlatform } from '../../functions/platform.js';
-import { readAggregates } from '../../functions/store/aggregates.js';
 import { aggregateRecords } from '../../functions/store/aggregator.js';
 import { caseItem } from '../../functions/store/cases.js';
 import type { StoreClient } from '../../functions/store/client.js';
@@ -163,7 +162,7 @@ const load: Benchmark = {
       client: env.store.raw,
       endpoint: env.dynamo.endpoint,
       tableName: env.store.tableName,
-      handler: (event) => aggregateRecords(env.store, event.Records),
+      handler: (event) => aggregateRecords(env.platform.aggregates, event.Records),
     });
     try {
       const secret = process.env.WOODPECKER_SECRET!;
@@ -196,7 +195,7 @@ const load: Benchmark = {
       const mismatches: string[] = [];
       for (const [key, expected] of recount) {
         const { scope, id, month } = parseAggregateId(key);
-        const { months } = await readAggregates(env.store, scope, id, month, month);
+        const { months } = await env.platform.aggregates.readAggregates(scope, id, month, month);
         const actual = months.get(month) ?? {};
         const names = new Set([...Object.keys(expected), ...Object.keys(actual)]);
         for (const name of names) {

@@ -6,7 +6,6 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ratingStore } from '../../functions/store/ratings.js';
 import { axeViolations, CHROMIUM_PATH, NO_CHROMIUM_MESSAGE, newPage, signIn } from '../support/browser.js';
 import { startBrowserTier, stopBrowserTier, type TestServer } from '../support/test-server.js';
 
@@ -87,7 +86,7 @@ describe.runIf(CHROMIUM_PATH)('rating page in Chromium', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('感谢您的评价');
     await expect(page.locator('main').textContent()).resolves.toContain('手续简单');
     await expectAxeClean(page);
-    expect(await ratingStore(s.platform.store).get('Q1')).toMatchObject({
+    expect(await s.platform.ratings.get('Q1')).toMatchObject({
       score: 4,
       subScores: { efficiency: 5 },
     });
@@ -114,7 +113,7 @@ describe.runIf(CHROMIUM_PATH)('rating page in Chromium', () => {
     expect(text).toContain('2026-11-24');
     expect(text).toContain('2026-12-11');
     await expectAxeCleanAt(page.url());
-    const stored = await ratingStore(s.platform.store).get('Q2');
+    const stored = await s.platform.ratings.get('Q2');
     expect(stored).toMatchObject({ score: 1, contact: { name: '王先生', phoneMasked: '139****5678' } });
     // A second visit to the link says it was already rated.
     await page.goto(links.get('Q2')!);

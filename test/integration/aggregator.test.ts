@@ -7,7 +7,6 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAggregates } from '../../functions/store/aggregates.js';
 import { aggregateRecords } from '../../functions/store/aggregator.js';
 import { recount } from '../../functions/usecases/recount.js';
 import { toLambdaRecord } from '../../infra/local/stream-poller.js';
@@ -81,12 +80,12 @@ describe('stream aggregator', () => {
     expect(records.length).toBeGreaterThan(60);
     for (let i = 0; i < records.length; i += 25) {
       const batch = records.slice(i, i + 25);
-      expect((await aggregateRecords(t.platform.store, batch)).batchItemFailures).toEqual([]);
-      expect((await aggregateRecords(t.platform.store, batch)).batchItemFailures).toEqual([]);
+      expect((await aggregateRecords(t.platform.aggregates, batch)).batchItemFailures).toEqual([]);
+      expect((await aggregateRecords(t.platform.aggregates, batch)).batchItemFailures).toEqual([]);
     }
-    const check = await recount(t.platform.store);
+    const check = await recount(t.platform);
     expect(check.differences).toEqual([]);
-    const { months } = await readAggregates(t.platform.store, 'svc', 'FOOD', '2026-03', '2026-04');
+    const { months } = await t.platform.aggregates.readAggregates('svc', 'FOOD', '2026-03', '2026-04');
     expect(months.get('2026-03')?.cases).toBe(39);
     expect(months.get('2026-04')?.cases).toBe(1);
   });
@@ -95,10 +94,10 @@ describe('stream aggregator', () => {
     const records = await streamRecords();
     // A consumer that crashed after the first half redelivers from the start with other batch boundaries.
     for (let i = 0; i < records.length; i += 7)
-      await aggregateRecords(t.platform.store, records.slice(i, i + 7));
+      await aggregateRecords(t.platform.aggregates, records.slice(i, i + 7));
     // And the poller replays the whole stream again from TRIM_HORIZON.
     await t.drain();
-    const check = await recount(t.platform.store);
+    const check = await recount(t.platform);
     expect(check.rawItems).toBe(60);
     expect(check.differences).toEqual([]);
   });
@@ -122,7 +121,7 @@ describe('stream aggregator', () => {
     });
     let cases = 0;
     while (performance.now() - started < 30_000) {
-      const { months } = await readAggregates(t.platform.store, 'svc', 'BUILD', '2026-05', '2026-05');
+      const { months } = await t.platform.aggregates.readAggregates('svc', 'BUILD', '2026-05', '2026-05');
       cases = months.get('2026-05')?.cases ?? 0;
       if (cases === 1) break;
       await new Promise((r) => setTimeout(r, 20));

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import getPort from 'get-port';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createPlatform } from '../../functions/platform.js';
 import { createStoreClient, type StoreClient } from '../../functions/store/client.js';
 import { recount } from '../../functions/usecases/recount.js';
 import type { RuntimeInfo } from '../../infra/local/connect.js';
@@ -172,7 +173,7 @@ describe('first npm start', () => {
     expect((await get(port, '/'))!.body).not.toMatch(NOTICE_ZH);
 
     const store = storeOf(dataDir);
-    const result = await recount(store);
+    const result = await recount(createPlatform(store));
     store.raw.destroy();
     const cases = Number(/Seeded .*?(\d+) cases/.exec(second.output())?.[1]);
     expect(cases).toBeGreaterThan(100);

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueRatingToken } from '../../functions/domain/rating-token.js';
-import { ratingStore } from '../../functions/store/ratings.js';
 import {
   SITE_ORIGIN,
   seedCatalogue,
@@ -47,7 +46,7 @@ const post = (body: unknown, headers?: Record<string, string>) =>
   t.call('POST', '/api/v1/ratings', { body, ...(headers ? { headers } : {}) });
 
 async function nothingStored(caseId: string) {
-  expect(await ratingStore(t.platform.store).get(caseId)).toBeUndefined();
+  expect(await t.platform.ratings.get(caseId)).toBeUndefined();
 }
 
 describe('bad input to POST /api/v1/ratings', () => {
@@ -170,7 +169,7 @@ describe('bad input to POST /api/v1/ratings', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await post({ caseId: 'G', token, score: 1 })).status);
     expect(statuses).toEqual([...Array(10).fill(409), 429]);
-    expect((await ratingStore(t.platform.store).get('G'))?.score).toBe(4);
+    expect((await t.platform.ratings.get('G'))?.score).toBe(4);
   });
 });
 
@@ -251,7 +250,7 @@ describe('concurrency', () => {
     expect(byStatus[201]).toBe(1);
     expect(Object.keys(byStatus).sort()).toEqual(expect.arrayContaining(['201']));
     for (const status of Object.keys(byStatus)) expect(['201', '409', '429']).toContain(status);
-    const stored = await ratingStore(t.platform.store).get('F');
+    const stored = await t.platform.ratings.get('F');
     const winner = results.findIndex((r) => r.status === 201);
     expect(stored?.score).toBe((winner % 5) + 1);
     await t.drain();
@@ -324,7 +323,7 @@ describe('the rating page without JavaScript', () => {
     expect(thanks.text).toContain('2026-12-11');
     expect(thanks.text).toContain('310101************');
     expect(thanks.text).not.toContain('310101199001011234');
-    const stored = await ratingStore(t.platform.store).get('P1');
+    const stored = await t.platform.ratings.get('P1');
     expect(stored).toMatchObject({
       score: 2,
       subScores: { efficiency: 1 },

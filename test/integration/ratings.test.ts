@@ -5,9 +5,6 @@
  * with the role rules, the sweeper's overdue flags and the audit trail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAggregates } from '../../functions/store/aggregates.js';
-import { auditOf } from '../../functions/store/audit.js';
-import { ratingStore } from '../../functions/store/ratings.js';
 import { sweep } from '../../functions/usecases/sweep-warnings.js';
 import { seedCatalogue, startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
@@ -87,7 +84,7 @@ describe('rating a completed case', () => {
     const again = await rate('R1', { score: 5 });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('already_rated');
-    const stored = await ratingStore(t.platform.store).get('R1');
+    const stored = await t.platform.ratings.get('R1');
     expect(stored).toMatchObject({ score: 1, departmentId: 'market', windowId: 'market-w1', staffId: 's1' });
     expect(stored?.contact?.phoneMasked).toBe('139****5678');
     expect(stored?.contact?.matchesApplicant).toBe(true);
@@ -190,7 +187,7 @@ describe('the department follows up its bad reviews', () => {
       rectification: { status: 'done', onTime: true, evidence: '新版指南已发布' },
       nextCheck: '2027-05-19',
     });
-    const audit = await auditOf(t.platform.store, 'rating:R1');
+    const audit = await t.platform.audit.auditOf('rating:R1');
     expect(audit.map((a) => a.action)).toEqual([
       'rating.callback',
       'rating.rectification',
@@ -331,9 +328,9 @@ describe('statistics and appeals', () => {
     });
     const kept = await t.call('GET', '/api/v1/staff/reviews?status=excluded', { token: market });
     expect(kept.body.items.map((i: { caseId: string }) => i.caseId)).toEqual(['R2']);
-    const { months } = await readAggregates(t.platform.store, 'city', 'all', '2026-11', '2026-11');
+    const { months } = await t.platform.aggregates.readAggregates('city', 'all', '2026-11', '2026-11');
     expect(months.get('2026-11')).toMatchObject({ ratings: 12, r2: 0, bad: 2 });
-    const audit = await auditOf(t.platform.store, 'rating:R2');
+    const audit = await t.platform.audit.auditOf('rating:R2');
     expect(audit.map((a) => a.action)).toEqual(['rating.appeal', 'rating.ruling']);
   });
 
@@ -357,7 +354,7 @@ describe('statistics and appeals', () => {
     const again = await sweep(t.platform);
     expect(again.byType.rating ?? 0).toBe(0);
     await t.drain();
-    const { months } = await readAggregates(t.platform.store, 'dept', 'housing', '2026-11', '2026-11');
+    const { months } = await t.platform.aggregates.readAggregates('dept', 'housing', '2026-11', '2026-11');
     expect(months.get('2026-11')).toMatchObject({ ratings: 1, bad: 1, rectOverdue: 1, rectSettled: 1 });
     expect(months.get('2026-11')?.rectOnTime ?? 0).toBe(0);
   });

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import getPort from 'get-port';
+import { createPlatform } from '../../functions/platform.js';
 import { createStoreClient } from '../../functions/store/client.js';
 import { keys } from '../../functions/store/keys.js';
 import { recount } from '../../functions/usecases/recount.js';
@@ -296,7 +297,7 @@ async function main() {
   let differences = -1;
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    const result = await recount(store);
+    const result = await recount(createPlatform(store));
     differences = result.differences.length;
     if (differences === 0) break;
     await new Promise((r) => setTimeout(r, 2000));

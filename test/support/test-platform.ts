@@ -94,7 +94,7 @@ export async function startTestPlatform(
     client: store.raw,
     endpoint,
     tableName,
-    handler: (event) => aggregateRecords(store, event.Records),
+    handler: (event) => aggregateRecords(platform.aggregates, event.Records),
     // The item types the cloud's event filter lets through (infra/stacks/api-stack.ts).
     itemTypes: aggregatedTypes(),
     idleMs: 100,

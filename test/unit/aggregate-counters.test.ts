@@ -148,17 +148,31 @@ describe('what contributions write', () => {
         const built = buildRating(
           {
             score: x.score,
-            subScores: x.sub ? { efficiency: x.sub, attitude: x.sub, guideAccuracy: x.sub, convenience: x.sub } : {},
+            subScores: x.sub
+              ? { efficiency: x.sub, attitude: x.sub, guideAccuracy: x.sub, convenience: x.sub }
+              : {},
             comment: x.comment,
           },
           RATED,
-          { now: new Date('2024-09-27T10:00:00+08:00'), calendar, secret: 'unit-secret-0123456789-abcdefghij' },
+          {
+            now: new Date('2024-09-27T10:00:00+08:00'),
+            calendar,
+            secret: 'unit-secret-0123456789-abcdefghij',
+          },
         );
         const at = '2024-09-28T10:00:00.000Z';
         const r: Rating = {
           ...built,
           callback: x.outcome
-            ? { at, by: 'u', outcome: x.outcome, recordedAt: at, recordedBy: 'u', onTime: x.callbackOnTime, attempts: 1 }
+            ? {
+                at,
+                by: 'u',
+                outcome: x.outcome,
+                recordedAt: at,
+                recordedBy: 'u',
+                onTime: x.callbackOnTime,
+                attempts: 1,
+              }
             : undefined,
           rectification: x.rectStatus
             ? { plan: 'p', status: x.rectStatus, recordedAt: at, recordedBy: 'u', onTime: x.rectOnTime }
@@ -188,7 +202,13 @@ describe('what contributions write', () => {
     for (const channel of CHANNELS)
       for (const completedAt of [undefined, '2025-07-14T10:00:00+08:00', '2025-09-30T10:00:00+08:00']) {
         const built = buildCase(
-          { caseId: 'B1', serviceCode: 'BUILD', acceptedAt: '2025-06-30T09:00:00+08:00', completedAt, channel },
+          {
+            caseId: 'B1',
+            serviceCode: 'BUILD',
+            acceptedAt: '2025-06-30T09:00:00+08:00',
+            completedAt,
+            channel,
+          },
           ctx,
         );
         if (!built.ok) throw new Error(built.errors.join('; '));

@@ -128,6 +128,10 @@ export const coreMessages = {
     en: 'This has changed in the meantime; reload the page and try again.',
   },
   errTooMany: { zh: '操作过于频繁，请稍后再试。', en: 'Too many attempts; please try again later.' },
+  errUnavailable: {
+    zh: '服务暂时不可用，请稍后再试。',
+    en: 'The service is unavailable for a moment; please try again later.',
+  },
   errUnknownAction: { zh: '不支持的操作。', en: 'That action is not supported.' },
   errDetail: { zh: '详细信息', en: 'Details' },
   colon: { zh: '：', en: ': ' },
@@ -204,6 +208,8 @@ export const coreMessages = {
   time: { zh: '时间', en: 'Time' },
   staffConsole: { zh: '工作台', en: 'Staff console' },
   staffSignInNeeded: { zh: '请先登录工作人员账号。', en: 'Please sign in as staff first.' },
+  forbiddenTitle: { zh: '无权访问', en: 'Not allowed' },
+  staffRoleRefused: { zh: '您的角色无权使用此页面。', en: 'Your role may not use this page.' },
   staffNothing: { zh: '当前角色暂无可用页面。', en: 'No console pages for this role yet.' },
   footer: {
     zh: '啄木鸟：政务服务效能公开与监督平台。工作日按国务院办公厅公布的节假日安排计算（北京时间）。',

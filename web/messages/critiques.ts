@@ -230,8 +230,6 @@ export const critiqueMessages = {
   crActAward: { zh: '授予啄木鸟奖', en: 'Grant a woodpecker award' },
   crActRevokeAward: { zh: '撤销啄木鸟奖', en: 'Revoke the award' },
   crActDone: { zh: '已保存。', en: 'Saved.' },
-  crStaffSignIn: { zh: '请先以工作人员身份登录。', en: 'Please sign in as staff first.' },
-  crStaffForbidden: { zh: '当前身份无权进行此操作。', en: 'Your role may not do this.' },
   crKeysTitle: { zh: 'Open311 接口密钥', en: 'Open311 api_keys' },
   crKeysIntro: {
     zh: '为合作应用签发 api_key，用于通过 Open311 提交找茬。密钥只显示一次，系统仅保存其哈希。',

@@ -219,7 +219,6 @@ export const ratingMessages = {
   noAppeals: { zh: '没有待审核的申诉。', en: 'No appeals waiting.' },
   attributionTitle: { zh: '评价到人', en: 'Ratings by window and staff member' },
   feedbackCol: { zh: '群众对整改', en: 'Rater on rectification' },
-  forbiddenTitle: { zh: '无权访问', en: 'Not allowed' },
   forbiddenOtherDept: {
     zh: '该差评属于其他部门，您只能处理本部门的差评。',
     en: 'This review belongs to another department; you can only handle your own department’s.',

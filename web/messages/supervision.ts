@@ -82,7 +82,6 @@ export const supervisionMessages = {
   svAction_escalate: { zh: '升级', en: 'escalated' },
   svAction_close: { zh: '办结销号', en: 'closed' },
   svAction_overdue: { zh: '逾期未反馈', en: 'overdue' },
-  svForbidden: { zh: '您的角色无权查看此页面。', en: 'Your role may not see this page.' },
   svReportIntro: {
     zh: '按部门、区或全市生成一个月或一个季度的督查报告，可打印，可下载 CSV（Excel 可直接打开）。',
     en: 'A supervision report for a department, a district or the whole city over a month or a quarter: printable, and as CSV that opens in Excel.',

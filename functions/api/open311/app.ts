@@ -24,7 +24,6 @@ import {
   open311ServiceDefinition,
   open311ServiceList,
 } from '../../usecases/critiques/open311.js';
-import { critiqueStores } from '../../usecases/critiques/stores.js';
 import { httpStatusOf } from '../errors.js';
 import { withRetryAfter } from '../routes/critiques-submit.js';
 import {
@@ -171,7 +170,7 @@ async function createRequest(c: Context, format: Format) {
   checkJurisdiction(fields.jurisdiction_id ?? c.req.query('jurisdiction_id'));
   const apiKey = fields.api_key ?? c.req.query('api_key');
   if (!apiKey) throw fail(401, 'api_key is required to create a service request.');
-  const key = await critiqueStores(platform()).apiKeys.verify(apiKey);
+  const key = await platform().apiKeys.verify(apiKey);
   if (!key) throw fail(403, 'api_key is not valid (unknown or revoked).');
 
   const attributes: Record<string, string> = {};

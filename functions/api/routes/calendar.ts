@@ -8,7 +8,6 @@ import { defaultCalendar } from '../../domain/calendar/index.js';
 import { invalid } from '../../domain/refusal.js';
 import { parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
-import { recordAudit } from '../../store/audit.js';
 import { recomputeOpenCases } from '../../usecases/recompute-open-cases.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
 import { jsonBody } from '../validation.js';
@@ -40,7 +39,7 @@ export const calendarStaffRoutes = new Hono<AuthEnv>().put(
     await p.calendar.putYear(schedule);
     const recomputed = await recomputeOpenCases(p);
     const who = principalOf(c);
-    await recordAudit(p.store, {
+    await p.audit.recordAudit({
       actor: who.subject,
       roles: [...who.roles],
       action: 'calendar.load',

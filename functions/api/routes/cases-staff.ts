@@ -8,7 +8,6 @@ import { canSeeDepartment } from '../../domain/identity.js';
 import { forbidden, notFound } from '../../domain/refusal.js';
 import { idSchema, parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
-import { recordAudit } from '../../store/audit.js';
 import { caseView } from '../../usecases/case-view.js';
 import { ingestCases } from '../../usecases/ingest-cases.js';
 import { inviteToRate } from '../../usecases/rating-invitations.js';
@@ -24,7 +23,7 @@ export const casesStaffRoutes = new Hono<AuthEnv>()
     const results = await ingestCases(p, who, body.cases, { onCompleted: inviteToRate });
     const counts: Record<string, number> = {};
     for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
-    await recordAudit(p.store, {
+    await p.audit.recordAudit({
       actor: who.subject,
       roles: [...who.roles],
       action: 'cases.batch',

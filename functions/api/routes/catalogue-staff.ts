@@ -8,7 +8,6 @@ import { EARLIEST, limitProblems } from '../../domain/catalogue.js';
 import { invalid, notFound } from '../../domain/refusal.js';
 import { idSchema, parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
-import { recordAudit } from '../../store/audit.js';
 import { importCatalogue, MAX_IMPORT_ROWS, parseCatalogueCsv } from '../../usecases/catalogue-csv.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
 import { jsonBody } from '../validation.js';
@@ -72,7 +71,7 @@ export const catalogueStaffRoutes = new Hono<AuthEnv>()
 
 async function audit(c: Context<AuthEnv>, action: string, target: string, before: unknown, after: unknown) {
   const who = principalOf(c);
-  await recordAudit(platform().store, {
+  await platform().audit.recordAudit({
     actor: who.subject,
     roles: [...who.roles],
     action,

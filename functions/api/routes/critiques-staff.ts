@@ -10,22 +10,14 @@ import { type Context, Hono } from 'hono';
 import type { Principal } from '../../domain/identity.js';
 import { idSchema, parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
-import { auditOf } from '../../store/audit.js';
 import { issueApiKey, listApiKeys, revokeApiKey } from '../../usecases/critiques/api-keys.js';
-import { grantCritiqueAward, revokeCritiqueAward } from '../../usecases/critiques/awards.js';
 import { trackingCodeOf } from '../../usecases/critiques/change.js';
 import {
-  acceptCritique,
   critiqueForStaff,
   critiqueForStaffView,
-  handBackCritique,
   listCritiquesForStaff,
-  markDuplicateCritique,
-  rectifyCritique,
-  rejectCritique,
-  replyToCritique,
-  routeCritique,
 } from '../../usecases/critiques/staff.js';
+import { actOnCritique, CRITIQUE_ACTION_ROLES as ROLES } from '../../usecases/critiques/staff-actions.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
 import { jsonBody, queryOf } from '../validation.js';
 import {
@@ -59,50 +51,43 @@ export const critiquesStaffRoutes = new Hono<AuthEnv>()
   })
   .get('/staff/critiques/:code/audit', requireStaff('office', 'inspector'), async (c) => {
     const { code } = await target(c);
-    return c.json({ items: await auditOf(platform().store, `critique:${code}`) });
+    return c.json({ items: await platform().audit.auditOf(`critique:${code}`) });
   })
-  .post('/staff/critiques/:code/accept', requireStaff('office'), async (c) => {
+  .post('/staff/critiques/:code/accept', requireStaff(...ROLES.accept), async (c) => {
     const { who, code } = await target(c);
-    return c.json(await acceptCritique(platform(), who, code));
+    return c.json(await actOnCritique(platform(), who, code, 'accept', {}));
   })
-  .post('/staff/critiques/:code/reject', requireStaff('office'), async (c) => {
+  .post('/staff/critiques/:code/reject', requireStaff(...ROLES.reject), async (c) => {
     const { who, code } = await target(c);
-    const body = await jsonBody(c, reasonBody);
-    return c.json(await rejectCritique(platform(), who, code, body.reason));
+    return c.json(await actOnCritique(platform(), who, code, 'reject', await jsonBody(c, reasonBody)));
   })
-  .post('/staff/critiques/:code/duplicate', requireStaff('office'), async (c) => {
+  .post('/staff/critiques/:code/duplicate', requireStaff(...ROLES.duplicate), async (c) => {
     const { who, code } = await target(c);
-    const body = await jsonBody(c, duplicateBody);
-    return c.json(await markDuplicateCritique(platform(), who, code, trackingCodeOf(body.duplicateOf)));
+    return c.json(await actOnCritique(platform(), who, code, 'duplicate', await jsonBody(c, duplicateBody)));
   })
-  .post('/staff/critiques/:code/route', requireStaff('office'), async (c) => {
+  .post('/staff/critiques/:code/route', requireStaff(...ROLES.route), async (c) => {
     const { who, code } = await target(c);
-    const body = await jsonBody(c, routeBody);
-    return c.json(await routeCritique(platform(), who, code, body.departmentId, body.replyDays));
+    return c.json(await actOnCritique(platform(), who, code, 'route', await jsonBody(c, routeBody)));
   })
-  .post('/staff/critiques/:code/reply', requireStaff('office', 'department'), async (c) => {
+  .post('/staff/critiques/:code/reply', requireStaff(...ROLES.reply), async (c) => {
     const { who, code } = await target(c);
-    const body = await jsonBody(c, textBody);
-    return c.json(await replyToCritique(platform(), who, code, body.text));
+    return c.json(await actOnCritique(platform(), who, code, 'reply', await jsonBody(c, textBody)));
   })
-  .post('/staff/critiques/:code/rectify', requireStaff('office', 'department'), async (c) => {
+  .post('/staff/critiques/:code/rectify', requireStaff(...ROLES.rectify), async (c) => {
     const { who, code } = await target(c);
-    const body = await jsonBody(c, textBody);
-    return c.json(await rectifyCritique(platform(), who, code, body.text));
+    return c.json(await actOnCritique(platform(), who, code, 'rectify', await jsonBody(c, textBody)));
   })
-  .post('/staff/critiques/:code/hand-back', requireStaff('department'), async (c) => {
+  .post('/staff/critiques/:code/hand-back', requireStaff(...ROLES['hand-back']), async (c) => {
     const { who, code } = await target(c);
-    const body = await jsonBody(c, reasonBody);
-    return c.json(await handBackCritique(platform(), who, code, body.reason));
+    return c.json(await actOnCritique(platform(), who, code, 'hand-back', await jsonBody(c, reasonBody)));
   })
-  .post('/staff/critiques/:code/award', requireStaff('office'), async (c) => {
+  .post('/staff/critiques/:code/award', requireStaff(...ROLES.award), async (c) => {
     const { who, code } = await target(c);
-    const body = await jsonBody(c, citationBody);
-    return c.json(await grantCritiqueAward(platform(), who, code, body.citation), 201);
+    return c.json(await actOnCritique(platform(), who, code, 'award', await jsonBody(c, citationBody)), 201);
   })
-  .delete('/staff/critiques/:code/award', requireStaff('office'), async (c) => {
+  .delete('/staff/critiques/:code/award', requireStaff(...ROLES['revoke-award']), async (c) => {
     const { who, code } = await target(c);
-    return c.json(await revokeCritiqueAward(platform(), who, code));
+    return c.json(await actOnCritique(platform(), who, code, 'revoke-award', {}));
   })
   .get('/staff/open311-keys', requireStaff('office'), async (c) =>
     c.json({ items: await listApiKeys(platform()) }),

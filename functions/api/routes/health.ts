@@ -2,17 +2,15 @@
  * `GET /healthz`: 200 while the API and its table answer (with warnings such as a
  * missing next-year calendar), 503 when the table does not.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { Hono } from 'hono';
 import { calendarWarnings } from '../../domain/calendar-health.js';
 import { platform } from '../../platform.js';
 import { logger } from '../../shared/powertools.js';
-import { keys } from '../../store/keys.js';
 
 export const healthRoutes = new Hono().get('/healthz', async (c) => {
   const p = platform();
   try {
-    await p.store.doc.send(new GetCommand({ TableName: p.store.tableName, Key: keys.calendarYear(0) }));
+    await p.health.ping();
   } catch (err) {
     logger.warn('health check: table unreachable', { error: String(err) });
     return c.json({ status: 'unavailable', warnings: ['The table is not reachable.'] }, 503);

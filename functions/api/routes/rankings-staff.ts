@@ -7,7 +7,6 @@
 import { Hono } from 'hono';
 import { parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
-import { getInputs, listDrafts } from '../../store/rankings.js';
 import { computeDraft } from '../../usecases/rankings/compute.js';
 import { inputsTable, rankingTable } from '../../usecases/rankings/export.js';
 import { methodBodySchema } from '../../usecases/rankings/method-schema.js';
@@ -32,7 +31,7 @@ export const rankingsStaffRoutes = new Hono<AuthEnv>()
     return c.json(draft, 201);
   })
   .get('/staff/rankings/drafts', requireStaff('office', 'inspector'), async (c) =>
-    c.json({ items: await listDrafts(platform().store) }),
+    c.json({ items: await platform().rankings.listDrafts() }),
   )
   .get('/staff/rankings/:scope/:period/versions/:version', requireStaff('office', 'inspector'), async (c) => {
     const version = Number(parseWith(versionSchema, c.req.param('version'), 'version'));
@@ -56,7 +55,7 @@ export const rankingsStaffRoutes = new Hono<AuthEnv>()
       const version = Number(parseWith(versionSchema, c.req.param('version'), 'version'));
       const p = platform();
       const view = await anyVersion(p, c.req.param('scope'), c.req.param('period'), version);
-      const inputs = await getInputs(p.store, view.scope, view.period, version);
+      const inputs = await p.rankings.getInputs(view.scope, view.period, version);
       if (wantsCsv(c)) {
         const table = inputsTable(inputs);
         return csvResponse(

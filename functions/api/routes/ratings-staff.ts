@@ -10,7 +10,6 @@ import { canSeeDepartment } from '../../domain/identity.js';
 import { forbidden } from '../../domain/refusal.js';
 import { idSchema, parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
-import { ratingStore } from '../../store/ratings.js';
 import {
   actOnReview,
   authoriseReviewAction,
@@ -39,7 +38,7 @@ export const ratingsStaffRoutes = new Hono<AuthEnv>()
   .get('/staff/reviews', requireStaff('department', 'office', 'inspector'), async (c) => {
     const q = queryOf(c, inboxQuerySchema);
     const departmentId = inboxDepartment(principalOf(c), q.departmentId);
-    const page = await ratingStore(platform().store).badReviews(departmentId, {
+    const page = await platform().ratings.badReviews(departmentId, {
       filter: q.status ?? 'open',
       limit: Number(q.limit ?? 50),
       cursor: q.cursor,
@@ -55,7 +54,7 @@ export const ratingsStaffRoutes = new Hono<AuthEnv>()
   .post('/staff/reviews/:caseId/appeal', requireStaff('department'), act('appeal'))
   .get('/staff/appeals', requireStaff('office'), async (c) => {
     const q = queryOf(c, appealsQuery);
-    const page = await ratingStore(platform().store).appeals(q.status ?? 'pending', {
+    const page = await platform().ratings.appeals(q.status ?? 'pending', {
       limit: Number(q.limit ?? 50),
       cursor: q.cursor,
     });

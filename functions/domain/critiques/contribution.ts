@@ -71,7 +71,8 @@ export function critiqueStats(counters: Counters): CritiqueStats {
   const n = (name: string) => counters[name] ?? 0;
   const answered = n(k.answered);
   const histogram: Counters = {};
-  for (let i = 0; i < BUCKET_UPPER_BOUNDS.length; i++) histogram[bucketCounter(i)] = n(critiqueHistogramCounter(i));
+  for (let i = 0; i < BUCKET_UPPER_BOUNDS.length; i++)
+    histogram[bucketCounter(i)] = n(critiqueHistogramCounter(i));
   return {
     received: n(k.received),
     answered,

@@ -9,8 +9,8 @@
  * on the pages alike. Staff views get every number.
  */
 import type { Counters } from '../aggregates/contribution.js';
-import { monthsBetween } from '../months.js';
 import { CASE_COUNTERS } from '../cases/counters.js';
+import { monthsBetween } from '../months.js';
 import { RATING_COUNTERS, SCORE_COUNTERS, SUB_SCORE_COUNTERS } from './counters.js';
 import { SUB_SCORES, type SubScoreKey } from './rating.js';
 

@@ -5,9 +5,9 @@
  * writes them (their own sweeper handlers flag overdue follow-ups). Text is shown to
  * staff only, with phone and ID numbers masked all the same.
  */
-import { overdueUnanswered } from '../critiques/model.js';
+import { type Critique, overdueUnanswered } from '../critiques/model.js';
 import { maskPersonalNumbers } from '../pii.js';
-import { type CallbackRecord, callbackDone } from '../ratings/rating.js';
+import { type CallbackRecord, callbackDone, type Rating } from '../ratings/rating.js';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined =>
@@ -37,7 +37,9 @@ export interface BadReviewRow {
   overdue: boolean;
 }
 
-export function badReviewRow(item: Obj): BadReviewRow {
+/** A bad review's row: the stored rating (its store's typed entity), read tolerantly by field. */
+export function badReviewRow(review: Rating | Obj): BadReviewRow {
+  const item = review as Obj;
   const callback = obj(item.callback);
   const rect = obj(item.rectification);
   const appeal = obj(item.appeal);
@@ -87,7 +89,9 @@ export interface CritiqueRow {
   overdue: boolean;
 }
 
-export function critiqueRow(item: Obj): CritiqueRow {
+/** A critique's row: the stored critique (its store's typed entity), read tolerantly by field. */
+export function critiqueRow(critique: Critique | Obj): CritiqueRow {
+  const item = critique as Obj;
   const status = String(item.status ?? '');
   return {
     trackingCode: String(item.trackingCode ?? ''),

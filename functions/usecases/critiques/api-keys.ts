@@ -8,14 +8,12 @@ import type { Principal } from '../../domain/identity.js';
 import { notFound } from '../../domain/refusal.js';
 import { isId } from '../../domain/schemas.js';
 import type { Platform } from '../../platform.js';
-import { recordAudit } from '../../store/audit.js';
-import { critiqueStores } from './stores.js';
 
 export async function issueApiKey(p: Platform, who: Principal, name: string) {
   const createdAt = p.clock.now().toISOString();
-  const issued = await critiqueStores(p).apiKeys.issue({ name, createdAt, createdBy: who.subject });
+  const issued = await p.apiKeys.issue({ name, createdAt, createdBy: who.subject });
   const { apiKey: _secret, ...record } = issued;
-  await recordAudit(p.store, {
+  await p.audit.recordAudit({
     actor: who.subject,
     roles: [...who.roles],
     action: 'open311Key.issue',
@@ -27,19 +25,19 @@ export async function issueApiKey(p: Platform, who: Principal, name: string) {
 }
 
 export function listApiKeys(p: Platform) {
-  return critiqueStores(p).apiKeys.list();
+  return p.apiKeys.list();
 }
 
 export async function revokeApiKey(p: Platform, who: Principal, id: string) {
   // The page passes the path segment as it came; what is not an id names no key (and an
   // over-long one must not reach DynamoDB, which refuses it with a 5xx).
   if (!isId(id)) throw notFound(`No live api_key ${id.slice(0, 64)}.`);
-  const store = critiqueStores(p).apiKeys;
+  const store = p.apiKeys;
   const before = await store.get(id);
   if (!before || before.revokedAt) throw notFound(`No live api_key ${id}.`);
   const at = p.clock.now().toISOString();
   if (!(await store.revoke(id, at))) throw notFound(`No live api_key ${id}.`);
-  await recordAudit(p.store, {
+  await p.audit.recordAudit({
     actor: who.subject,
     roles: [...who.roles],
     action: 'open311Key.revoke',

@@ -12,12 +12,10 @@ import { maskPublic, publicCritique } from '../../domain/critiques/public-view.j
 import { excerpt } from '../../domain/critiques/text.js';
 import type { Principal } from '../../domain/identity.js';
 import type { Platform } from '../../platform.js';
-import { recordAudit } from '../../store/audit.js';
-import { type AwardRecord, awardDelete, awardPut } from '../../store/critique-awards.js';
+import type { AwardRecord } from '../../store/critique-awards.js';
 import { changeCritique } from './change.js';
 import { leaderWrites } from './leaders.js';
 import { transitionContext } from './staff.js';
-import { critiqueStores } from './stores.js';
 
 /** The hall-of-fame entry of an awarded critique (masked like every public view). */
 export function awardRecord(c: Critique): AwardRecord {
@@ -36,7 +34,6 @@ export function awardRecord(c: Critique): AwardRecord {
 
 export async function grantCritiqueAward(p: Platform, who: Principal, code: string, citation: string) {
   const ctx = await transitionContext(p);
-  const table = p.store.tableName;
   const [change] = await changeCritique(p, code, async (c) => {
     const out = grantAward(c, citation, ctx);
     if (!out.ok) return out;
@@ -44,10 +41,10 @@ export async function grantCritiqueAward(p: Platform, who: Principal, code: stri
     return {
       ok: true,
       changes: [{ prev: c, next }],
-      extra: [awardPut(table, awardRecord(next)), ...(await leaderWrites(p, c, next))],
+      extra: [p.critiqueAwards.awardPut(awardRecord(next)), ...(await leaderWrites(p, c, next))],
     };
   });
-  await recordAudit(p.store, {
+  await p.audit.recordAudit({
     actor: who.subject,
     roles: [...who.roles],
     action: 'critique.award',
@@ -61,17 +58,16 @@ export async function grantCritiqueAward(p: Platform, who: Principal, code: stri
 
 export async function revokeCritiqueAward(p: Platform, who: Principal, code: string) {
   const ctx = await transitionContext(p);
-  const table = p.store.tableName;
   const [change] = await changeCritique(p, code, async (c) => {
     const out = revokeAward(c, ctx);
     if (!out.ok) return out;
     return {
       ok: true,
       changes: [{ prev: c, next: out.critique }],
-      extra: [awardDelete(table, code), ...(await leaderWrites(p, c, out.critique))],
+      extra: [p.critiqueAwards.awardDelete(code), ...(await leaderWrites(p, c, out.critique))],
     };
   });
-  await recordAudit(p.store, {
+  await p.audit.recordAudit({
     actor: who.subject,
     roles: [...who.roles],
     action: 'critique.awardRevoked',
@@ -85,7 +81,7 @@ export async function revokeCritiqueAward(p: Platform, who: Principal, code: str
 
 /** The hall of fame, newest award first. */
 export async function hallOfFame(p: Platform, options: { limit: number; cursor?: string | undefined }) {
-  const page = await critiqueStores(p).awards.awards(options);
+  const page = await p.critiqueAwards.awards(options);
   // Masked again on the way out, like board rows: records kept under older rules leak nothing.
   return {
     ...page,
@@ -100,6 +96,6 @@ export async function hallOfFame(p: Platform, options: { limit: number; cursor?:
 
 /** Nicknames by awards, then adopted critiques (masked like every public name). */
 export async function leaderboard(p: Platform, limit: number) {
-  const rows = await critiqueStores(p).awards.leaderboard(limit);
+  const rows = await p.critiqueAwards.leaderboard(limit);
   return rows.map(({ nickname, adopted, awards }) => ({ nickname: maskPublic(nickname), adopted, awards }));
 }

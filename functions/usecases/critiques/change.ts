@@ -12,7 +12,6 @@ import { conflict, invalid, notFound, Refusal } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
 import { AGAIN, exponentialBackoff, retrying } from '../../shared/retry.js';
 import type { TransactItem } from '../../store/critiques.js';
-import { critiqueStores } from './stores.js';
 
 export interface Plan {
   ok: true;
@@ -37,7 +36,7 @@ export function refusalError(r: Rejection): Refusal {
 
 /** Load a critique or 404. */
 export async function loadCritique(p: Platform, trackingCode: string): Promise<Critique> {
-  const c = await critiqueStores(p).critiques.get(trackingCode);
+  const c = await p.critiques.get(trackingCode);
   if (!c) throw notFound(`No critique with tracking code ${trackingCode}.`);
   return c;
 }
@@ -47,7 +46,7 @@ export async function changeCritique(
   trackingCode: string,
   plan: (c: Critique) => Promise<Plan | Rejection> | Plan | Rejection,
 ): Promise<Plan['changes']> {
-  const store = critiqueStores(p).critiques;
+  const store = p.critiques;
   return retrying(
     async () => {
       const current = await loadCritique(p, trackingCode);

@@ -9,10 +9,9 @@ import type { Critique } from '../../domain/critiques/model.js';
 import type { Platform } from '../../platform.js';
 import { AGAIN, retrying } from '../../shared/retry.js';
 import type { DueItemHandler } from '../due-item-handler.js';
-import { critiqueStores } from './stores.js';
 
 export const critiqueDueHandler: DueItemHandler = async (p: Platform, item, { today }) => {
-  const store = critiqueStores(p).critiques;
+  const store = p.critiques;
   return retrying(
     async () => {
       const current: Critique | undefined = await store.get(String(item.trackingCode));

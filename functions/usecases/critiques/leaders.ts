@@ -6,9 +6,7 @@
 import type { Critique } from '../../domain/critiques/model.js';
 import { nicknameKey } from '../../domain/critiques/text.js';
 import type { Platform } from '../../platform.js';
-import { leaderPut } from '../../store/critique-awards.js';
 import type { TransactItem } from '../../store/critiques.js';
-import { critiqueStores } from './stores.js';
 
 export async function leaderWrites(p: Platform, prev: Critique, next: Critique): Promise<TransactItem[]> {
   if (!next.nickname) return [];
@@ -16,12 +14,12 @@ export async function leaderWrites(p: Platform, prev: Critique, next: Critique):
   const awards = (next.award ? 1 : 0) - (prev.award ? 1 : 0);
   if (!adopted && !awards) return [];
   const key = nicknameKey(next.nickname);
-  const current = await critiqueStores(p).awards.leader(key);
+  const current = await p.critiqueAwards.leader(key);
   const row = {
     nickname: current?.nickname ?? next.nickname,
     nicknameKey: key,
     adopted: (current?.adopted ?? 0) + adopted,
     awards: Math.max(0, (current?.awards ?? 0) + awards),
   };
-  return [leaderPut(p.store.tableName, current, row)];
+  return [p.critiqueAwards.leaderPut(current, row)];
 }

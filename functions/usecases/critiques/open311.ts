@@ -32,7 +32,6 @@ import type { ApiKeyRecord } from '../../store/critique-api-keys.js';
 import { boardPosition } from '../../store/critiques.js';
 import { cursorValue, encodeCursor, isKeyValue } from '../../store/cursor.js';
 import { loadCritique } from './change.js';
-import { critiqueStores } from './stores.js';
 import { submitCritique } from './submit.js';
 
 export const MAX_SPAN_DAYS = 90;
@@ -150,7 +149,7 @@ export function requestWindow(now: Date, start?: Date, end?: Date): { from: Date
  * move under a client paging through it).
  */
 export async function open311Requests(p: Platform, q: RequestsQuery): Promise<RequestsPage> {
-  const store = critiqueStores(p).critiques;
+  const store = p.critiques;
   const size = q.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = q.page ?? 1;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)

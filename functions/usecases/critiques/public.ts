@@ -16,7 +16,6 @@ import { readConfig } from '../../shared/config.js';
 import { platformSecret } from '../../shared/secrets.js';
 import { changeCritique, loadCritique } from './change.js';
 import { transitionContext } from './staff.js';
-import { critiqueStores } from './stores.js';
 import { type Submitter, takeSubmitterLimits } from './submit.js';
 
 export interface BoardQuery extends BoardFilter {
@@ -35,7 +34,7 @@ export async function critiqueBoard(p: Platform, q: BoardQuery) {
       return { items: [], nextCursor: null, itemsRead: 0, filter: boardFilterKey(q) };
     }
   }
-  const page = await critiqueStores(p).critiques.board(q, { limit: q.limit, cursor: q.cursor });
+  const page = await p.critiques.board(q, { limit: q.limit, cursor: q.cursor });
   return {
     items: page.items.map(({ filter: _f, ...row }) => publicBoardRow(row)),
     nextCursor: page.nextCursor,

@@ -24,11 +24,9 @@ import { staffCritique } from '../../domain/critiques/public-view.js';
 import type { Principal } from '../../domain/identity.js';
 import { forbidden, invalid } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
-import { recordAudit } from '../../store/audit.js';
 import { changeCritique, loadCritique } from './change.js';
 import { leaderWrites } from './leaders.js';
 import { notifyNitpicker } from './notify.js';
-import { critiqueStores } from './stores.js';
 
 export function actingOf(who: Principal): Acting {
   return who.roles.has('office') ? { role: 'office' } : { role: 'department', departments: who.departments };
@@ -74,7 +72,7 @@ async function audit(
   next: Critique,
   extra?: object,
 ) {
-  await recordAudit(p.store, {
+  await p.audit.recordAudit({
     actor: who.subject,
     roles: [...who.roles],
     action: `critique.${action}`,
@@ -153,7 +151,7 @@ export async function handBackCritique(p: Platform, who: Principal, code: string
 /** Merge a critique into another public one: both change in one transaction. */
 export async function markDuplicateCritique(p: Platform, who: Principal, code: string, originalCode: string) {
   const ctx = await transitionContext(p);
-  const store = critiqueStores(p).critiques;
+  const store = p.critiques;
   const changes = await changeCritique(p, code, async (c) => {
     const original = await store.get(originalCode);
     if (!original)
@@ -189,7 +187,7 @@ export interface StaffListQuery {
  * oldest first) or by department; department staff their own department's inbox only.
  */
 export async function listCritiquesForStaff(p: Platform, who: Principal, q: StaffListQuery) {
-  const store = critiqueStores(p).critiques;
+  const store = p.critiques;
   const seesAll = who.roles.has('office') || who.roles.has('inspector');
   let departmentId = q.departmentId;
   if (!seesAll) {

@@ -10,7 +10,6 @@ import { critiqueStats } from '../../domain/critiques/contribution.js';
 import { sumCounters } from '../../domain/curves.js';
 import { monthsBetween } from '../../domain/months.js';
 import type { Platform } from '../../platform.js';
-import { readAggregates } from '../../store/aggregates.js';
 
 export async function unitCritiqueStats(
   p: Platform,
@@ -19,7 +18,7 @@ export async function unitCritiqueStats(
   from: string,
   to: string,
 ) {
-  const { months } = await readAggregates(p.store, scope, id, from, to);
+  const { months } = await p.aggregates.readAggregates(scope, id, from, to);
   return {
     summary: critiqueStats(sumCounters(months.values())),
     series: monthsBetween(from, to).map((month) => ({ month, ...critiqueStats(months.get(month) ?? {}) })),
@@ -30,8 +29,8 @@ export async function unitCritiqueStats(
 export async function critiqueStatsByDepartment(p: Platform, from: string, to: string) {
   const departments = await p.catalogue.listDepartments();
   const [city, ...rows] = await Promise.all([
-    readAggregates(p.store, 'city', CITY, from, to),
-    ...departments.map((d) => readAggregates(p.store, 'dept', d.id, from, to)),
+    p.aggregates.readAggregates('city', CITY, from, to),
+    ...departments.map((d) => p.aggregates.readAggregates('dept', d.id, from, to)),
   ]);
   return {
     from,

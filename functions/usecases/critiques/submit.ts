@@ -26,9 +26,8 @@ import { conflict, invalid, Refusal } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
 import { AGAIN, retrying } from '../../shared/retry.js';
 import { platformSecret } from '../../shared/secrets.js';
-import { type RateLimit, takeRateLimit } from '../../store/rate-limit.js';
+import type { RateLimit } from '../../store/rate-limit.js';
 import { critiqueLimits } from './limits.js';
-import { critiqueStores } from './stores.js';
 
 export interface SubmitInput {
   category: Category;
@@ -120,7 +119,7 @@ export async function takeSubmitterLimits(p: Platform, secret: string, who: Subm
   const now = p.clock.now();
   // One after the other: a client refused by its own limit must not use up its address's.
   for (const [bucket, rule] of checks) {
-    const result = await takeRateLimit(p.store, bucket, rule, now);
+    const result = await p.rateLimits.takeRateLimit(bucket, rule, now);
     if (!result.allowed) throw rateLimited(result.retryAfterSeconds);
   }
   return clientHash;
@@ -165,7 +164,7 @@ export async function submitCritique(p: Platform, input: SubmitInput, who: Submi
     expiresAt: nowSeconds + critiqueLimits().dedupSeconds,
     nowSeconds,
   };
-  const store = critiqueStores(p).critiques;
+  const store = p.critiques;
   const nitpickerKey = newNitpickerKey();
   // A tracking code already taken (by chance) is drawn again.
   return retrying<Submitted>(
@@ -189,7 +188,11 @@ export async function submitCritique(p: Platform, input: SubmitInput, who: Submi
       if (outcome.status === 'created') return { trackingCode, created: true, nitpickerKey };
       if (outcome.status !== 'collapsed') return AGAIN;
       const code = outcome.trackingCode;
-      const added = await store.addNitpickerKeyHash(code, hashNitpickerKey(code, nitpickerKey), MAX_NITPICKER_KEYS);
+      const added = await store.addNitpickerKeyHash(
+        code,
+        hashNitpickerKey(code, nitpickerKey),
+        MAX_NITPICKER_KEYS,
+      );
       return { trackingCode: code, created: false, ...(added ? { nitpickerKey } : {}) };
     },
     {

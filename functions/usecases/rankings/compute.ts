@@ -12,8 +12,6 @@ import type { Ranking, RankingHeader } from '../../domain/rankings/ranking.js';
 import { type ScoredRanking, scoreUnits, type UnitInput } from '../../domain/rankings/scoring.js';
 import { invalid, isRefusal } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
-import { recordAudit } from '../../store/audit.js';
-import { completeDraft, currentVersion, reserveVersion } from '../../store/rankings.js';
 import { currentMethod, methodVersion } from './methods.js';
 import { readUnitInputs, unitsOf } from './sources.js';
 
@@ -70,9 +68,9 @@ export async function storeDraft(
     unitCount: result.scored.units.length,
     rankedCount: result.scored.units.filter((u) => u.rank !== null).length,
   };
-  const version = await reserveVersion(p.store, header);
+  const version = await p.rankings.reserveVersion(header);
   const draft: RankingHeader = { ...header, version, status: 'draft' };
-  await completeDraft(p.store, draft, result.scored.units, result.inputs);
+  await p.rankings.completeDraft(draft, result.scored.units, result.inputs);
   return { ...draft, units: result.scored.units };
 }
 
@@ -89,7 +87,7 @@ export async function computeDraft(p: Platform, who: Principal, req: DraftReques
       throw invalid(`methodVersion: ${err.message}`, { field: 'methodVersion' });
     throw err;
   }
-  const published = await currentVersion(p.store, scope, period.id);
+  const published = await p.rankings.currentVersion(scope, period.id);
   const changes = req.changes?.trim() || undefined;
   if (published !== undefined && !changes) {
     throw invalid(
@@ -99,7 +97,7 @@ export async function computeDraft(p: Platform, who: Principal, req: DraftReques
   }
   const result = await computeRanking(p, scope, period.months, method);
   const draft = await storeDraft(p, who, scope, period, method, result, changes, published);
-  await recordAudit(p.store, {
+  await p.audit.recordAudit({
     actor: who.subject,
     roles: [...who.roles],
     action: 'rankings.draft.compute',

@@ -10,14 +10,12 @@ import { methodProblems, type RankingMethod } from '../../domain/rankings/method
 import { invalid, notFound } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
 import { AGAIN, retrying } from '../../shared/retry.js';
-import { recordAudit } from '../../store/audit.js';
-import { getMethod, latestMethod, listMethods, putMethod } from '../../store/rankings.js';
 import type { MethodBody } from './method-schema.js';
 
 /** Store the shipped method v1 if no method exists yet (idempotent). */
 export async function ensureDefaultMethod(p: Platform): Promise<void> {
-  if (await getMethod(p.store, DEFAULT_METHOD.version)) return;
-  await putMethod(p.store, {
+  if (await p.rankings.getMethod(DEFAULT_METHOD.version)) return;
+  await p.rankings.putMethod({
     ...DEFAULT_METHOD,
     createdAt: p.clock.now().toISOString(),
     createdBy: 'system',
@@ -26,18 +24,18 @@ export async function ensureDefaultMethod(p: Platform): Promise<void> {
 
 export async function allMethods(p: Platform): Promise<RankingMethod[]> {
   await ensureDefaultMethod(p);
-  return listMethods(p.store);
+  return p.rankings.listMethods();
 }
 
 export async function currentMethod(p: Platform): Promise<RankingMethod> {
   await ensureDefaultMethod(p);
-  return (await latestMethod(p.store)) ?? DEFAULT_METHOD;
+  return (await p.rankings.latestMethod()) ?? DEFAULT_METHOD;
 }
 
 /** A method version, or a 404 naming it. */
 export async function methodVersion(p: Platform, version: number): Promise<RankingMethod> {
   if (version === DEFAULT_METHOD.version) await ensureDefaultMethod(p);
-  const method = await getMethod(p.store, version);
+  const method = await p.rankings.getMethod(version);
   if (!method) throw notFound(`No ranking method version ${version}.`);
   return method;
 }
@@ -53,15 +51,15 @@ export async function createMethod(p: Platform, who: Principal, body: MethodBody
   // A concurrent creation took the number: read the latest again and take the next.
   return retrying(
     async () => {
-      const latest = await latestMethod(p.store);
+      const latest = await p.rankings.latestMethod();
       const method: RankingMethod = {
         ...body,
         version: (latest?.version ?? 0) + 1,
         createdAt: p.clock.now().toISOString(),
         createdBy: who.subject,
       };
-      if (!(await putMethod(p.store, method))) return AGAIN;
-      await recordAudit(p.store, {
+      if (!(await p.rankings.putMethod(method))) return AGAIN;
+      await p.audit.recordAudit({
         actor: who.subject,
         roles: [...who.roles],
         action: 'rankings.method.create',

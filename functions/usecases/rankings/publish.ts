@@ -9,8 +9,6 @@ import type { Principal } from '../../domain/identity.js';
 import type { Ranking } from '../../domain/rankings/ranking.js';
 import { conflict, notFound } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
-import { recordAudit } from '../../store/audit.js';
-import { discardDraft, getHeader, getRanking, publishVersion } from '../../store/rankings.js';
 import { parseScopePeriod } from './compute.js';
 
 export async function publishRanking(
@@ -21,7 +19,7 @@ export async function publishRanking(
   version: number,
 ): Promise<Ranking> {
   const { scope, period } = parseScopePeriod(scopeId, periodId);
-  const header = await getHeader(p.store, scope, period.id, version);
+  const header = await p.rankings.getHeader(scope, period.id, version);
   if (!header) throw notFound(`No version ${version} of the ${scope} ranking for ${period.id}.`);
   if (header.status === 'published')
     throw conflict(`Version ${version} is already published; a published ranking cannot change.`);
@@ -30,7 +28,7 @@ export async function publishRanking(
   if (beijingDate(now) <= period.lastDay)
     throw conflict(`The period ${period.id} ends on ${period.lastDay}; publish it after that.`);
   const at = now.toISOString();
-  const outcome = await publishVersion(p.store, scope, period.kind, period.id, version, at, who.subject);
+  const outcome = await p.rankings.publishVersion(scope, period.kind, period.id, version, at, who.subject);
   if (outcome === 'not_found')
     throw notFound(`No version ${version} of the ${scope} ranking for ${period.id}.`);
   if (outcome === 'already_published')
@@ -38,7 +36,7 @@ export async function publishRanking(
   if (outcome === 'not_ready') throw conflict(`Version ${version} is not a draft.`);
   if (outcome === 'superseded')
     throw conflict(`A later version of the ${scope} ranking for ${period.id} is already published.`);
-  await recordAudit(p.store, {
+  await p.audit.recordAudit({
     actor: who.subject,
     roles: [...who.roles],
     action: 'rankings.publish',
@@ -47,7 +45,7 @@ export async function publishRanking(
     before: { version, status: 'draft' },
     after: { version, status: 'published', supersedes: header.supersedes, changes: header.changes },
   });
-  return (await getRanking(p.store, scope, period.id, version))!;
+  return (await p.rankings.getRanking(scope, period.id, version))!;
 }
 
 export async function discardRanking(
@@ -58,13 +56,13 @@ export async function discardRanking(
   version: number,
 ): Promise<void> {
   const { scope, period } = parseScopePeriod(scopeId, periodId);
-  const header = await getHeader(p.store, scope, period.id, version);
+  const header = await p.rankings.getHeader(scope, period.id, version);
   if (!header) throw notFound(`No version ${version} of the ${scope} ranking for ${period.id}.`);
   if (header.status === 'published')
     throw conflict(`Version ${version} is published and cannot be discarded.`);
-  if (!(await discardDraft(p.store, scope, period.id, version)))
+  if (!(await p.rankings.discardDraft(scope, period.id, version)))
     throw conflict(`Version ${version} could not be discarded (it was published or removed meanwhile).`);
-  await recordAudit(p.store, {
+  await p.audit.recordAudit({
     actor: who.subject,
     roles: [...who.roles],
     action: 'rankings.draft.discard',

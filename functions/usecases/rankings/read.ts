@@ -18,7 +18,6 @@ import type { Ranking, RankingHeader } from '../../domain/rankings/ranking.js';
 import type { RankedUnit, UnitInput } from '../../domain/rankings/scoring.js';
 import { notFound } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
-import { currentVersion, getInputs, getRanking, listPublished, listVersions } from '../../store/rankings.js';
 import { parseScopePeriod } from './compute.js';
 import { methodVersion } from './methods.js';
 
@@ -84,8 +83,8 @@ export function buildView(
 }
 
 async function publishedOrUndefined(p: Platform, scope: RankingScope, period: string) {
-  const version = await currentVersion(p.store, scope, period);
-  return version === undefined ? undefined : getRanking(p.store, scope, period, version);
+  const version = await p.rankings.currentVersion(scope, period);
+  return version === undefined ? undefined : p.rankings.getRanking(scope, period, version);
 }
 
 /**
@@ -99,14 +98,14 @@ export async function publishedRanking(
   version?: number,
 ): Promise<RankingView> {
   const { scope, period } = parseScopePeriod(scopeId, periodId);
-  const v = version ?? (await currentVersion(p.store, scope, period.id));
+  const v = version ?? (await p.rankings.currentVersion(scope, period.id));
   if (v === undefined) throw notFound(`No ${scope} ranking is published for ${period.id}.`);
-  const ranking = await getRanking(p.store, scope, period.id, v);
+  const ranking = await p.rankings.getRanking(scope, period.id, v);
   if (ranking?.status !== 'published')
     throw notFound(`Version ${v} of the ${scope} ranking for ${period.id} is not published.`);
   const [previous, versions] = await Promise.all([
     publishedOrUndefined(p, scope, previousPeriod(period).id),
-    listVersions(p.store, scope, period.id),
+    p.rankings.listVersions(scope, period.id),
   ]);
   return buildView(ranking, previous, versions);
 }
@@ -114,11 +113,11 @@ export async function publishedRanking(
 /** Any version, drafts included, for the office's review (with the same movement figures). */
 export async function anyVersion(p: Platform, scopeId: string, periodId: string, version: number) {
   const { scope, period } = parseScopePeriod(scopeId, periodId);
-  const ranking = await getRanking(p.store, scope, period.id, version);
+  const ranking = await p.rankings.getRanking(scope, period.id, version);
   if (!ranking) throw notFound(`No version ${version} of the ${scope} ranking for ${period.id}.`);
   const [previous, versions] = await Promise.all([
     publishedOrUndefined(p, scope, previousPeriod(period).id),
-    listVersions(p.store, scope, period.id),
+    p.rankings.listVersions(scope, period.id),
   ]);
   return buildView(ranking, previous, versions);
 }
@@ -131,7 +130,7 @@ export async function publishedInputs(
   version: number,
 ): Promise<{ header: RankingView; inputs: UnitInput[] }> {
   const header = await publishedRanking(p, scopeId, periodId, version);
-  const inputs = await getInputs(p.store, header.scope, header.period, version);
+  const inputs = await p.rankings.getInputs(header.scope, header.period, version);
   return { header, inputs };
 }
 
@@ -141,7 +140,7 @@ export async function publishedPeriods(
   scope: RankingScope,
   kind: PeriodKind,
 ): Promise<RankingHeader[]> {
-  const all = await listPublished(p.store, scope, kind);
+  const all = await p.rankings.listPublished(scope, kind);
   const latest = new Map<string, RankingHeader>();
   for (const h of all) {
     const seen = latest.get(h.period);
@@ -156,8 +155,8 @@ export async function publishedPeriods(
  */
 export async function latestRanking(p: Platform, scope: RankingScope): Promise<RankingView | undefined> {
   const [month, quarter] = await Promise.all([
-    listPublished(p.store, scope, 'month', 1),
-    listPublished(p.store, scope, 'quarter', 1),
+    p.rankings.listPublished(scope, 'month', 1),
+    p.rankings.listPublished(scope, 'quarter', 1),
   ]);
   const candidates = [month[0], quarter[0]].filter((h): h is RankingHeader => !!h);
   if (!candidates.length) return undefined;
@@ -188,7 +187,7 @@ export async function unitHistory(p: Platform, scopeId: string, unitId: string) 
   let name: string | undefined;
   for (const kind of ['month', 'quarter'] as const) {
     const periods = (await publishedPeriods(p, scope, kind)).reverse();
-    const rankings = await Promise.all(periods.map((h) => getRanking(p.store, scope, h.period, h.version)));
+    const rankings = await Promise.all(periods.map((h) => p.rankings.getRanking(scope, h.period, h.version)));
     let previous: Ranking | undefined;
     for (const r of rankings) {
       if (!r) continue;

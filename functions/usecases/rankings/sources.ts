@@ -6,14 +6,11 @@
  * are not an aggregate counter (an excluded review counts nowhere); they are counted
  * from the appeals index by the month of the review and added as `appealsUpheld`.
  */
-import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Counters } from '../../domain/aggregates/contribution.js';
 import { RANKING_COUNTERS } from '../../domain/rankings/counters.js';
 import { AGGREGATE_SCOPE_OF, type RankingScope } from '../../domain/rankings/period.js';
 import type { UnitInput } from '../../domain/rankings/scoring.js';
 import type { Platform } from '../../platform.js';
-import { readAggregates } from '../../store/aggregates.js';
-import { keys } from '../../store/keys.js';
 
 export interface UnitRef {
   id: string;
@@ -73,7 +70,7 @@ export async function readUnitInputs(
   const from = months[0]!;
   const to = months.at(-1)!;
   const inputs = await mapLimit(units, 16, async (u) => {
-    const read = await readAggregates(p.store, AGGREGATE_SCOPE_OF[scope], u.id, from, to);
+    const read = await p.aggregates.readAggregates(AGGREGATE_SCOPE_OF[scope], u.id, from, to);
     itemsRead += read.itemsRead;
     return { id: u.id, name: u.name, months: pick(read.months, wanted) };
   });
@@ -90,27 +87,12 @@ async function addUpheldAppeals(
 ): Promise<void> {
   const byId = new Map(inputs.map((u) => [u.id, u]));
   const field = scope === 'department' ? 'departmentId' : scope === 'district' ? 'district' : 'windowId';
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out: QueryCommandOutput = await p.store.doc.send(
-      new QueryCommand({
-        TableName: p.store.tableName,
-        IndexName: 'gsi3',
-        KeyConditionExpression: 'gsi3pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.appealByStatus('upheld', '', '').gsi3pk },
-        ProjectionExpression: '#m, departmentId, district, windowId',
-        ExpressionAttributeNames: { '#m': 'month' },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of out.Items ?? []) {
-      const month = typeof item.month === 'string' ? item.month : '';
-      const unit = byId.get(String(item[field] ?? ''));
-      if (!unit || !months.has(month)) continue;
-      const counters = unit.months[month] ?? {};
-      counters[APPEALS_UPHELD] = (counters[APPEALS_UPHELD] ?? 0) + 1;
-      unit.months[month] = counters;
-    }
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  for (const appeal of await p.ratings.upheldAppeals()) {
+    const month = typeof appeal.month === 'string' ? appeal.month : '';
+    const unit = byId.get(String(appeal[field] ?? ''));
+    if (!unit || !months.has(month)) continue;
+    const counters = unit.months[month] ?? {};
+    counters[APPEALS_UPHELD] = (counters[APPEALS_UPHELD] ?? 0) + 1;
+    unit.months[month] = counters;
+  }
 }

@@ -6,11 +6,11 @@
  * nothing is left to watch. A review changed meanwhile is left for the next sweep.
  */
 import { sweepRating } from '../../domain/ratings/follow-up.js';
-import { ratingOf, ratingStore } from '../../store/ratings.js';
+import { ratingOf } from '../../store/ratings.js';
 import type { DueItemHandler } from '../due-item-handler.js';
 
 export const ratingDueHandler: DueItemHandler = async (p, item, { today }) => {
-  const store = ratingStore(p.store);
+  const store = p.ratings;
   // The index is eventually consistent: decide on the item as it stands now.
   const current = (await store.get(String(item.caseId))) ?? ratingOf(item);
   const swept = sweepRating(current, today, p.clock.now());

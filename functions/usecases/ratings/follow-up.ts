@@ -19,8 +19,6 @@ import { conflict, forbidden, invalid, notFound, Refusal } from '../../domain/re
 import { ID_PATTERN, isId, parseWith } from '../../domain/schemas.js';
 import type { Platform } from '../../platform.js';
 import { AGAIN, retrying } from '../../shared/retry.js';
-import { recordAudit } from '../../store/audit.js';
-import { ratingStore } from '../../store/ratings.js';
 import {
   appealBodySchema,
   callbackBodySchema,
@@ -35,7 +33,7 @@ export async function reviewFor(p: Platform, who: Principal, caseId: string): Pr
   // Pages pass the path segment as it came: something that is not an id names no review
   // (and must not reach DynamoDB, which refuses over-long keys with a 5xx).
   if (!isId(caseId)) throw notFound(`No bad review of case ${caseId.slice(0, 64)}.`);
-  const rating = await ratingStore(p.store).get(caseId);
+  const rating = await p.ratings.get(caseId);
   if (!rating?.bad) throw notFound(`No bad review of case ${caseId}.`);
   if (!canSeeDepartment(who, rating.departmentId))
     throw forbidden('This review belongs to another department.');
@@ -114,7 +112,7 @@ export async function actOnReview(
   action: FollowUpAction,
   payload: unknown,
 ): Promise<Rating> {
-  const store = ratingStore(p.store);
+  const store = p.ratings;
   return retrying(
     async () => {
       const before = await reviewFor(p, who, caseId);
@@ -122,7 +120,7 @@ export async function actOnReview(
       const result = transitionOf(action, before, payload, who, p.clock.now());
       if (!result.ok) throw new Refusal(result.code, result.message);
       if (!(await store.replace(result.rating, before.rev))) return AGAIN;
-      await recordAudit(p.store, {
+      await p.audit.recordAudit({
         actor: who.subject,
         roles: [...who.roles],
         action: `rating.${action}`,

@@ -9,7 +9,6 @@ import { Refusal } from '../../domain/refusal.js';
 import { isId } from '../../domain/schemas.js';
 import type { Platform } from '../../platform.js';
 import { platformSecret } from '../../shared/secrets.js';
-import { takeRateLimit } from '../../store/rate-limit.js';
 
 /** Writes allowed per token and window: generous for a person, tight for a script. */
 export const RATER_RATE_LIMIT = { windowSeconds: 600, limit: 10 } as const;
@@ -74,7 +73,7 @@ export function raterBucket(rater: Rater): string {
 
 /** Count one write of this rater; false once the window's limit is reached. */
 export async function allowRaterWrite(p: Platform, rater: Rater): Promise<boolean> {
-  return (await takeRateLimit(p.store, raterBucket(rater), RATER_RATE_LIMIT, p.clock.now())).allowed;
+  return (await p.rateLimits.takeRateLimit(raterBucket(rater), RATER_RATE_LIMIT, p.clock.now())).allowed;
 }
 
 export const rateLimited = () =>

@@ -12,7 +12,6 @@ import { conflict, notFound, Refusal } from '../../domain/refusal.js';
 import { parseWith } from '../../domain/schemas.js';
 import type { Platform } from '../../platform.js';
 import { AGAIN, retrying } from '../../shared/retry.js';
-import { ratingStore } from '../../store/ratings.js';
 import {
   allowRaterWrite,
   authenticateRater,
@@ -40,7 +39,7 @@ export async function raterStanding(p: Platform, caseId: unknown, token: unknown
   const rater = await authenticateRater(p, caseId, token, { graceDays: FOLLOW_UP_GRACE_DAYS });
   const [found, rating] = await Promise.all([
     p.cases.getCase(rater.caseId),
-    ratingStore(p.store).get(rater.caseId),
+    p.ratings.get(rater.caseId),
   ]);
   if (!found) throw notFound(`No case ${rater.caseId}.`);
   if (rater.expired && !rating) throw tokenExpired();
@@ -56,7 +55,7 @@ export async function submitFeedback(p: Platform, caseId: unknown, payload: unkn
   const rater = await authenticateRater(p, caseId, raw.token, { graceDays: FOLLOW_UP_GRACE_DAYS });
   if (!(await allowRaterWrite(p, rater))) throw rateLimited();
   const body = parseWith(feedbackBodySchema, payload, 'feedback');
-  const store = ratingStore(p.store);
+  const store = p.ratings;
   return retrying(
     async () => {
       const rating = await store.get(rater.caseId);

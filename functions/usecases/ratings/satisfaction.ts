@@ -16,8 +16,6 @@ import {
 } from '../../domain/ratings/satisfaction.js';
 import { notFound } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
-import { readAggregates } from '../../store/aggregates.js';
-import { ratingStore } from '../../store/ratings.js';
 
 export type Audience = 'public' | 'staff';
 
@@ -36,7 +34,7 @@ async function unitSatisfaction(
   to: string,
   audience: Audience,
 ): Promise<UnitSatisfaction & { totals: Counters }> {
-  const { months } = await readAggregates(p.store, scope, id, from, to);
+  const { months } = await p.aggregates.readAggregates(scope, id, from, to);
   const totals = sumCounters(months.values());
   return {
     from,
@@ -80,7 +78,7 @@ export async function departmentSatisfaction(
   const [unit, windows, staffIds] = await Promise.all([
     unitSatisfaction(p, 'dept', id, from, to, audience),
     p.catalogue.listWindows(id),
-    audience === 'staff' ? ratingStore(p.store).ratedStaff(id) : Promise.resolve([] as string[]),
+    audience === 'staff' ? p.ratings.ratedStaff(id) : Promise.resolve([] as string[]),
   ]);
   const rows = (scope: 'window' | 'staff', list: { id: string; key: string; name: string }[]) =>
     Promise.all(

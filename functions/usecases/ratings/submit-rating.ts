@@ -14,7 +14,6 @@ import { parseWith } from '../../domain/schemas.js';
 import type { Platform } from '../../platform.js';
 import { logger } from '../../shared/powertools.js';
 import { platformSecret } from '../../shared/secrets.js';
-import { ratingStore } from '../../store/ratings.js';
 import {
   allowRaterWrite,
   authenticateRater,
@@ -41,11 +40,14 @@ export interface RatingReceipt {
 }
 
 const DEPARTMENT_CACHE_MS = 60_000;
-const departmentCache = new Map<string, { at: number; value: Promise<Department | undefined> }>();
+/** Per catalogue store (so per table): a platform built over another table has its own. */
+const departmentCaches = new WeakMap<object, Map<string, { at: number; value: Promise<Department | undefined> }>>();
 
 /** Departments change rarely; a minute's cache keeps them off the hot path. */
 function departmentOf(p: Platform, id: string): Promise<Department | undefined> {
-  const key = `${p.store.tableName}|${id}`;
+  const departmentCache = departmentCaches.get(p.catalogue) ?? new Map();
+  departmentCaches.set(p.catalogue, departmentCache);
+  const key = id;
   const hit = departmentCache.get(key);
   if (hit && Date.now() - hit.at < DEPARTMENT_CACHE_MS) return hit.value;
   const value = p.catalogue.getDepartment(id);
@@ -54,16 +56,18 @@ function departmentOf(p: Platform, id: string): Promise<Department | undefined> 
   return value;
 }
 
-/** Staff already known to be rated, per table, so the roster is written once per process. */
-const rosterSeen = new Set<string>();
+/** Staff already known to be rated, per rating store (so per table), so the roster is written once per process. */
+const rosterSeen = new WeakMap<object, Set<string>>();
 
 async function rememberStaff(p: Platform, r: Rating): Promise<void> {
   if (!r.staffId) return;
-  const key = `${p.store.tableName}|${r.departmentId}|${r.staffId}`;
-  if (rosterSeen.has(key)) return;
+  const seen = rosterSeen.get(p.ratings) ?? new Set<string>();
+  rosterSeen.set(p.ratings, seen);
+  const key = `${r.departmentId}|${r.staffId}`;
+  if (seen.has(key)) return;
   try {
-    await ratingStore(p.store).addRatedStaff(r.departmentId, [r.staffId]);
-    rosterSeen.add(key);
+    await p.ratings.addRatedStaff(r.departmentId, [r.staffId]);
+    seen.add(key);
   } catch (err) {
     // The rating is stored; the roster only lists names for the console.
     logger.warn('rated staff roster not updated', { caseId: r.caseId, error: String(err) });
@@ -84,14 +88,13 @@ export async function submitRating(p: Platform, payload: unknown): Promise<Ratin
   // requests (this read and the put), a script replaying a link is stopped at the read.
   const bucket = raterBucket(rater);
   const { windowSeconds, limit } = RATER_RATE_LIMIT;
-  const store = ratingStore(p.store);
+  const store = p.ratings;
   const { caseItem, hits } = await store.caseWithHits(rater.caseId, bucket, windowSeconds, p.clock.now());
   if (hits >= limit) throw rateLimited();
   try {
     return await rate(p, rater, raw, caseItem as FoundCase | undefined);
   } catch (err) {
-    if (isRefusal(err) && !(await allowRaterWrite(p, rater)))
-      throw rateLimited();
+    if (isRefusal(err) && !(await allowRaterWrite(p, rater))) throw rateLimited();
     throw err;
   }
 }
@@ -137,7 +140,7 @@ async function rate(
     },
     { now: p.clock.now(), calendar, secret, rectificationDays: department?.rectificationDays },
   );
-  const outcome = await ratingStore(p.store).create(rating);
+  const outcome = await p.ratings.create(rating);
   if (outcome === 'exists')
     throw new Refusal('already_rated', `Case ${rater.caseId} has already been rated; a case is rated once.`);
   await rememberStaff(p, rating);

@@ -23,17 +23,8 @@ import {
 } from '../../domain/supervision/order.js';
 import type { Platform } from '../../platform.js';
 import { AGAIN, retrying } from '../../shared/retry.js';
-import { type AuditEntry, auditOf, recordAudit } from '../../store/audit.js';
-import { keys } from '../../store/keys.js';
-import {
-  getItem,
-  getOrder,
-  type OrderPage,
-  ordersByStatus,
-  ordersOfDepartment,
-  putNewOrder,
-  saveOrder,
-} from '../../store/supervision.js';
+import type { AuditEntry } from '../../store/audit.js';
+import type { OrderPage } from '../../store/supervision.js';
 
 const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -76,14 +67,14 @@ async function resolveTarget(p: Platform, req: IssueRequest): Promise<ResolvedTa
       };
     }
     case 'rating': {
-      const r = await getItem(p.store, keys.rating(req.targetId));
+      const r = await p.ratings.get(req.targetId);
       if (!r) throw notFound(`No rating of case ${req.targetId}.`);
       if (typeof r.score === 'number' && r.score > 2)
         throw invalid(`The rating of case ${req.targetId} is not a bad review (score ${r.score}).`);
       return { departmentId: String(r.departmentId), label: `${req.targetId} · ${String(r.score ?? '')}` };
     }
     case 'critique': {
-      const c = await getItem(p.store, keys.critique(req.targetId));
+      const c = await p.critiques.get(req.targetId);
       if (!c) throw notFound(`No critique ${req.targetId}.`);
       const dept =
         (typeof c.assignedDepartmentId === 'string' && c.assignedDepartmentId) ||
@@ -113,7 +104,7 @@ const audit = (
   before: SupervisionOrder | undefined,
   after: SupervisionOrder,
 ) =>
-  recordAudit(p.store, {
+  p.audit.recordAudit({
     actor: who.subject,
     roles: [...who.roles],
     action,
@@ -165,7 +156,7 @@ export async function issue(p: Platform, who: Principal, req: IssueRequest): Pro
           today,
         ),
       );
-      if (!(await putNewOrder(p.store, order))) return AGAIN;
+      if (!(await p.orders.putNewOrder(order))) return AGAIN;
       await audit(p, who, 'supervision.order.issue', undefined, order);
       return order;
     },
@@ -180,7 +171,7 @@ export async function issue(p: Platform, who: Principal, req: IssueRequest): Pro
 
 /** Load an order the caller may see: 404 when missing, 403 for another department's staff. */
 export async function visibleOrder(p: Platform, who: Principal, id: string): Promise<SupervisionOrder> {
-  const order = await getOrder(p.store, id);
+  const order = await p.orders.getOrder(id);
   if (!order) throw notFound(`No supervision order ${id}.`);
   if (!canReadOrder(who, order)) throw forbidden('This order is addressed to another department.');
   return order;
@@ -197,7 +188,7 @@ async function step(
     async () => {
       const before = await visibleOrder(p, who, id);
       const after = orThrow(apply(before));
-      if (!(await saveOrder(p.store, after, before.rev))) return AGAIN;
+      if (!(await p.orders.saveOrder(after, before.rev))) return AGAIN;
       await audit(p, who, action, before, after);
       return after;
     },
@@ -235,7 +226,7 @@ export async function orderDetail(
   const order = await visibleOrder(p, who, id);
   // Steps saved within the same millisecond are put in order by the revision they wrote.
   const rev = (a: AuditEntry) => Number((a.after as { rev?: unknown } | undefined)?.rev ?? 0);
-  const trail = (await auditOf(p.store, `order:${id}`)).sort(
+  const trail = (await p.audit.auditOf(`order:${id}`)).sort(
     (a, b) => a.at.localeCompare(b.at) || rev(a) - rev(b),
   );
   return { order, audit: trail };
@@ -264,17 +255,17 @@ export async function listOrders(p: Platform, who: Principal, q: OrderListQuery)
     departmentId = own[0];
   }
   if (departmentId) {
-    const page = await ordersOfDepartment(p.store, departmentId, {
+    const page = await p.orders.ordersOfDepartment(departmentId, {
       status: q.status === 'open' ? undefined : q.status,
       limit: q.limit,
       cursor: q.cursor,
     });
     return q.status === 'open' ? { ...page, items: page.items.filter((o) => o.status !== 'closed') } : page;
   }
-  if (q.status && q.status !== 'open') return ordersByStatus(p.store, q.status, q);
+  if (q.status && q.status !== 'open') return p.orders.ordersByStatus(q.status, q);
   // Open orders: each open status in full (a few hundred at most), newest first.
   const statuses: OrderStatus[] = [...AWAITING_RESPONSE, 'responded'];
-  const pages = await Promise.all(statuses.map((s) => ordersByStatus(p.store, s, { limit: 1000 })));
+  const pages = await Promise.all(statuses.map((s) => p.orders.ordersByStatus(s, { limit: 1000 })));
   const items = pages.flatMap((pg) => pg.items).sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
   return { items: items.slice(0, q.limit), nextCursor: null };
 }

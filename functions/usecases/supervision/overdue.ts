@@ -8,8 +8,7 @@
  * the supervision views read.
  */
 import { sweepOrder } from '../../domain/supervision/order.js';
-import { recordAudit } from '../../store/audit.js';
-import { orderOf, saveOrder } from '../../store/supervision.js';
+import { orderOf } from '../../store/supervision.js';
 import type { DueItemHandler } from '../due-item-handler.js';
 
 export const orderDueHandler: DueItemHandler = async (p, item, { today }) => {
@@ -17,8 +16,8 @@ export const orderDueHandler: DueItemHandler = async (p, item, { today }) => {
   const now = p.clock.now();
   const swept = sweepOrder(order, today, now);
   if (!swept) return false;
-  if (!(await saveOrder(p.store, swept, order.rev))) return false;
-  await recordAudit(p.store, {
+  if (!(await p.orders.saveOrder(swept, order.rev))) return false;
+  await p.audit.recordAudit({
     actor: 'sweeper',
     roles: ['system'],
     action: 'supervision.order.overdue',

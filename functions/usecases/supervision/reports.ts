@@ -20,13 +20,6 @@ import {
   type SupervisionReport,
 } from '../../domain/supervision/report.js';
 import type { Platform } from '../../platform.js';
-import { readAggregates } from '../../store/aggregates.js';
-import { keys } from '../../store/keys.js';
-import {
-  allOrdersOfDepartment,
-  departmentItemsBetween,
-  ordersOfDepartment,
-} from '../../store/supervision.js';
 import { mapLimit } from '../rankings/sources.js';
 import { allOpenBoardCases } from './warnings.js';
 
@@ -92,22 +85,22 @@ export async function supervisionReport(
   const deptIds = new Set(departments.map((d) => d.id));
 
   const [aggregates, openCases, perDepartment] = await Promise.all([
-    readAggregates(p.store, aggScope, unit.id, from, to),
+    p.aggregates.readAggregates(aggScope, unit.id, from, to),
     allOpenBoardCases(p),
     mapLimit(departments, 8, async (d) => {
       const [reviews, critiques, orders, waiting, deptAggregates] = await Promise.all([
-        departmentItemsBetween(p.store, keys.badReviewByDepartment(d.id, '', '').gsi1pk, fromIso, toIso),
-        departmentItemsBetween(p.store, keys.critiqueByDepartment(d.id, '', '').gsi1pk, fromIso, toIso),
-        allOrdersOfDepartment(p.store, d.id, fromIso, toIso),
+        p.ratings.badReviewsBetween(d.id, fromIso, toIso),
+        p.critiques.ofDepartmentBetween(d.id, fromIso, toIso),
+        p.orders.allOrdersOfDepartment(d.id, fromIso, toIso),
         Promise.all(
-          AWAITING_RESPONSE.map((status) => ordersOfDepartment(p.store, d.id, { status, limit: 500 })),
+          AWAITING_RESPONSE.map((status) => p.orders.ordersOfDepartment(d.id, { status, limit: 500 })),
         ),
-        unit.scope === 'department' ? undefined : readAggregates(p.store, 'dept', d.id, from, to),
+        unit.scope === 'department' ? undefined : p.aggregates.readAggregates('dept', d.id, from, to),
       ]);
       return {
         department: d,
-        reviews: reviews.filter((r) => r.type === 'rating').map(badReviewRow),
-        critiques: critiques.filter((c) => c.type === 'critique').map(critiqueRow),
+        reviews: reviews.map(badReviewRow),
+        critiques: critiques.map(critiqueRow),
         orders,
         overdueOrders: waiting.flatMap((pg) => pg.items).filter((o) => o.overdue),
         counters: deptAggregates ? totals(deptAggregates.months) : undefined,

@@ -6,7 +6,6 @@
  */
 
 import { beijingDate, type IsoDate, type WorkCalendar } from '../../domain/calendar/index.js';
-import type { CaseRecord } from '../../domain/cases/case.js';
 import { progressOf } from '../../domain/cases/standing.js';
 import type { Principal } from '../../domain/identity.js';
 import { forbidden } from '../../domain/refusal.js';
@@ -18,21 +17,12 @@ import {
   filterBoard,
   summariseBoard,
 } from '../../domain/supervision/warnings-board.js';
+import type { OpenCase } from '../../domain/ports.js';
 import type { Platform } from '../../platform.js';
-import { openCases, warnedCases } from '../../store/supervision.js';
 
-/** Where an open case item stands today. */
-export function boardCaseOf(
-  item: Record<string, unknown>,
-  today: IsoDate,
-  calendar: WorkCalendar,
-): BoardCase {
-  const record = item as unknown as CaseRecord;
-  const progress = progressOf(
-    { ...record, suspensions: record.suspensions ?? [], provisional: Boolean(record.provisional) },
-    today,
-    calendar,
-  );
+/** Where an open case stands today. */
+export function boardCaseOf(record: OpenCase, today: IsoDate, calendar: WorkCalendar): BoardCase {
+  const progress = progressOf(record, today, calendar);
   return {
     caseId: record.caseId,
     serviceCode: record.serviceCode,
@@ -56,13 +46,13 @@ export function boardCaseOf(
 export async function warnedBoardCases(p: Platform): Promise<BoardCase[]> {
   const calendar = await p.calendar.calendar();
   const today = beijingDate(p.clock.now());
-  const lists = await Promise.all(BOARD_LEVELS.map((level) => warnedCases(p.store, level)));
+  const lists = await Promise.all(BOARD_LEVELS.map((level) => p.cases.warnedCases(level)));
   const seen = new Set<string>();
   const out: BoardCase[] = [];
-  for (const item of lists.flat()) {
-    if (item.type !== 'case' || item.status === 'completed' || seen.has(String(item.caseId))) continue;
-    seen.add(String(item.caseId));
-    out.push(boardCaseOf(item, today, calendar));
+  for (const c of lists.flat()) {
+    if (c.status === 'completed' || seen.has(c.caseId)) continue;
+    seen.add(c.caseId);
+    out.push(boardCaseOf(c, today, calendar));
   }
   return out;
 }
@@ -71,8 +61,8 @@ export async function warnedBoardCases(p: Platform): Promise<BoardCase[]> {
 export async function allOpenBoardCases(p: Platform): Promise<BoardCase[]> {
   const calendar = await p.calendar.calendar();
   const today = beijingDate(p.clock.now());
-  const items = await openCases(p.store);
-  return items.filter((i) => i.status !== 'completed').map((i) => boardCaseOf(i, today, calendar));
+  const open = await p.cases.openCases();
+  return open.filter((c) => c.status !== 'completed').map((c) => boardCaseOf(c, today, calendar));
 }
 
 /** The departments a caller may see on the board; undefined for everyone. */

@@ -34,10 +34,6 @@ import {
   sweepOrder,
 } from '../../../functions/domain/supervision/order.js';
 import type { Platform } from '../../../functions/platform.js';
-import { readAggregates } from '../../../functions/store/aggregates.js';
-import { auditOf, recordAudit } from '../../../functions/store/audit.js';
-import { currentVersion, listVersions } from '../../../functions/store/rankings.js';
-import { getOrder, putNewOrder } from '../../../functions/store/supervision.js';
 import { computeDraft } from '../../../functions/usecases/rankings/compute.js';
 import { ensureDefaultMethod } from '../../../functions/usecases/rankings/methods.js';
 import { publishRanking } from '../../../functions/usecases/rankings/publish.js';
@@ -64,7 +60,7 @@ async function waitForAggregates(p: Platform, ctx: SeedContext, months: string[]
   let quietSince: number | undefined;
   let lastFollowUps = -1;
   while (Date.now() < deadline) {
-    const { months: agg } = await readAggregates(p.store, 'city', 'all', from, to);
+    const { months: agg } = await p.aggregates.readAggregates('city', 'all', from, to);
     let done = 0;
     let followUps = 0;
     for (const m of months) {
@@ -92,8 +88,8 @@ async function waitForAggregates(p: Platform, ctx: SeedContext, months: string[]
 
 /** Publish a scope and period once (a retried seed finds it published, or a draft it left). */
 async function publish(p: Platform, scope: RankingScope, period: Period): Promise<void> {
-  if ((await currentVersion(p.store, scope, period.id)) !== undefined) return;
-  const left = (await listVersions(p.store, scope, period.id)).filter((h) => h.status === 'draft').at(-1);
+  if ((await p.rankings.currentVersion(scope, period.id)) !== undefined) return;
+  const left = (await p.rankings.listVersions(scope, period.id)).filter((h) => h.status === 'draft').at(-1);
   const version = left?.version ?? (await computeDraft(p, office, { scope, period: period.id })).version;
   await publishRanking(p, office, scope, period.id, version);
 }
@@ -124,11 +120,11 @@ async function seedOrder(
     }
     trail.push({ before, after: order });
   }
-  if (!order || (await getOrder(p.store, order.id))) return;
-  const written = (await auditOf(p.store, `order:${order.id}`)).length;
+  if (!order || (await p.orders.getOrder(order.id))) return;
+  const written = (await p.audit.auditOf(`order:${order.id}`)).length;
   for (const { before, after } of trail.slice(written)) {
     const last = after.steps.at(-1)!;
-    await recordAudit(p.store, {
+    await p.audit.recordAudit({
       actor: last.by,
       roles: last.by === 'sweeper' ? ['system'] : last.action === 'respond' ? ['department'] : ['inspector'],
       action: `supervision.order.${last.action}`,
@@ -144,7 +140,7 @@ async function seedOrder(
       },
     });
   }
-  await putNewOrder(p.store, order);
+  await p.orders.putNewOrder(order);
 }
 
 async function seedOrders(ctx: SeedContext): Promise<void> {

@@ -9,7 +9,6 @@ import type { Context, Hono } from 'hono';
 import { disableSSG, ssgParams } from 'hono/ssg';
 import { isRankingScope, parsePeriod, RANKING_SCOPES } from '../../../functions/domain/rankings/period.js';
 import { platform } from '../../../functions/platform.js';
-import { listDrafts, listPublished } from '../../../functions/store/rankings.js';
 import { computeDraft } from '../../../functions/usecases/rankings/compute.js';
 import { allMethods, methodVersion } from '../../../functions/usecases/rankings/methods.js';
 import { discardRanking, publishRanking } from '../../../functions/usecases/rankings/publish.js';
@@ -90,7 +89,7 @@ export function registerRankingPages(app: Hono): void {
     const page = await staffPage(c, ['office']);
     if (page instanceof Response) return page;
     const p = platform();
-    const [drafts, methods] = await Promise.all([listDrafts(p.store), allMethods(p)]);
+    const [drafts, methods] = await Promise.all([p.rankings.listDrafts(), allMethods(p)]);
     return html(
       c,
       <OfficePage ctx={page.ctx} drafts={drafts} methods={methods} error={error?.message} values={values} />,
@@ -247,7 +246,7 @@ export function registerRankingPages(app: Hono): void {
       const out: { scope: string; period: string; version: string }[] = [];
       for (const scope of RANKING_SCOPES)
         for (const kind of ['month', 'quarter'] as const)
-          for (const h of await listPublished(p.store, scope, kind))
+          for (const h of await p.rankings.listPublished(scope, kind))
             out.push({ scope, period: h.period, version: String(h.version) });
       return out;
     }),
