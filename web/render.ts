@@ -7,6 +7,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { Principal } from '../functions/domain/identity.js';
 import { platform } from '../functions/platform.js';
+import { departmentById } from '../functions/usecases/catalogue/directory.js';
 import type { PageContext } from './components/Layout.js';
 import { type Lang, langOf } from './i18n.js';
 import { cookieOptions, sessionPrincipal } from './session.js';
@@ -44,9 +45,7 @@ async function departmentNamesOf(p: Principal): Promise<Map<string, string>> {
   if (!p.departments.size) return names;
   await Promise.all(
     [...p.departments].map(async (id) => {
-      const d = await platform()
-        .catalogue.getDepartment(id)
-        .catch(() => undefined);
+      const d = await departmentById(platform(), id).catch(() => undefined);
       if (d) names.set(id, d.name);
     }),
   );

@@ -132,9 +132,9 @@ export function sessionPrincipal(c: Context): Promise<Principal | undefined> {
   if (!found) {
     const id = getCookie(c, sessionCookieName(c));
     found = id
-      ? platform().sessions.readSession(id, platform().clock.now()).then((s) =>
-          s ? principalFromGroups(s.subject, s.groups) : undefined,
-        )
+      ? platform()
+          .sessions.readSession(id, platform().clock.now())
+          .then((s) => (s ? principalFromGroups(s.subject, s.groups) : undefined))
       : Promise.resolve(undefined);
     signedIn.set(c.req.raw, found);
   }

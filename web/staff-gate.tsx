@@ -32,6 +32,9 @@ export interface StaffEnv {
   };
 }
 
+/** The staff member and page context a route passes on to the page it renders. */
+export type StaffViewer = StaffEnv['Variables'];
+
 /** Where a signed-out visitor is sent to sign in. */
 const SIGN_IN = '/dev/sign-in';
 
@@ -42,8 +45,7 @@ function gatePage(c: Context, ctx: PageContext, status: 401 | 403, text: Message
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p role="alert">
-        {t(ctx.lang, text)}{' '}
-        {status === 401 ? <a href={SIGN_IN}>{t(ctx.lang, 'navSignIn')}</a> : null}
+        {t(ctx.lang, text)} {status === 401 ? <a href={SIGN_IN}>{t(ctx.lang, 'navSignIn')}</a> : null}
       </p>
     </Layout>,
     status,

@@ -200,7 +200,10 @@ function addShard(total: Counters = {}, item: Record<string, unknown>): Counters
  * the recount reads the raw items that feed aggregates. Offline only, never on a
  * request path.
  */
-async function scanItemsOfTypes(store: StoreClient, types: readonly string[]): Promise<Record<string, unknown>[]> {
+async function scanItemsOfTypes(
+  store: StoreClient,
+  types: readonly string[],
+): Promise<Record<string, unknown>[]> {
   const values = Object.fromEntries(types.map((t, i) => [`:t${i}`, t]));
   const { items } = await scanAll(store, {
     FilterExpression: `#type IN (${Object.keys(values).join(', ')})`,
@@ -224,7 +227,11 @@ async function storedAggregates(store: StoreClient): Promise<Map<string, Counter
   });
   const totals = new Map<string, Counters>();
   for (const item of items) {
-    const id = aggregateId({ scope: item.scope as AggregateScope, id: String(item.id), month: String(item.month) });
+    const id = aggregateId({
+      scope: item.scope as AggregateScope,
+      id: String(item.id),
+      month: String(item.month),
+    });
     totals.set(id, addShard(totals.get(id), item));
   }
   return totals;
@@ -257,7 +264,13 @@ async function overwriteAggregates(store: StoreClient, values: ReadonlyMap<strin
  * `AGG#scope#id` partition) and the recount's scans and repair.
  */
 export function aggregateStore(store: StoreClient) {
-  return bindStore(store, { applyDeltas, readAggregates, scanItemsOfTypes, storedAggregates, overwriteAggregates });
+  return bindStore(store, {
+    applyDeltas,
+    readAggregates,
+    scanItemsOfTypes,
+    storedAggregates,
+    overwriteAggregates,
+  });
 }
 
 export type AggregateStore = ReturnType<typeof aggregateStore>;

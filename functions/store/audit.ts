@@ -20,6 +20,7 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** Record a staff write: one put in the target's partition, listed by time through gsi1 (`AUDIT`). */
 async function recordAudit(
   store: StoreClient,
   entry: Omit<AuditEntry, 'at'> & { at?: string },
@@ -42,6 +43,7 @@ async function recordAudit(
   );
 }
 
+/** A target's history, oldest first (one Query of its partition, `keys.audit`). */
 async function auditOf(store: StoreClient, target: string): Promise<AuditEntry[]> {
   const { items } = await queryAll(store, {
     KeyConditionExpression: 'pk = :pk',

@@ -16,8 +16,12 @@ export type Bound<F extends Record<string, StoreFunction>> = {
 };
 
 /** Bind `store` as the first argument of each function. */
-export function bindStore<F extends Record<string, StoreFunction>>(store: StoreClient, functions: F): Bound<F> {
+export function bindStore<F extends Record<string, StoreFunction>>(
+  store: StoreClient,
+  functions: F,
+): Bound<F> {
   const bound: Record<string, unknown> = {};
-  for (const [name, fn] of Object.entries(functions)) bound[name] = (...args: unknown[]) => fn(store, ...args);
+  for (const [name, fn] of Object.entries(functions))
+    bound[name] = (...args: unknown[]) => fn(store, ...args);
   return bound as Bound<F>;
 }

@@ -11,7 +11,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '../domain/cases/case.js';
 import { type BoardLevel, type CaseStanding, isWarned } from '../domain/cases/standing.js';
-import type { OpenCase, CaseStore, PutCaseOptions, PutCaseOutcome, StoredCase } from '../domain/ports.js';
+import type { CaseStore, OpenCase, PutCaseOptions, PutCaseOutcome, StoredCase } from '../domain/ports.js';
 import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
 import { keys } from './keys.js';

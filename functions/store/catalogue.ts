@@ -1,7 +1,7 @@
 /**
  * Departments, windows and service items with their limit history, in DynamoDB.
  */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beijingDate } from '../domain/calendar/index.js';
 import type { Department, LimitVersion, Service, ServiceWindow } from '../domain/catalogue.js';
 import { limitsOn } from '../domain/catalogue.js';
@@ -146,17 +146,16 @@ export class DynamoCatalogueStore implements CatalogueStore {
         nextCursor: null,
       };
     }
-    const out = await this.store.doc.send(
-      new QueryCommand({
-        TableName: this.store.tableName,
+    const { items, lastKey } = await queryAll(
+      this.store,
+      {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': keys.serviceList('').gsi1pk },
-        Limit: options.limit,
-        ExclusiveStartKey: start,
-      }),
+      },
+      { startKey: start, limit: options.limit, maxRequests: 1 },
     );
-    return { items: (out.Items ?? []).map(serviceOf), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+    return { items: items.map(serviceOf), nextCursor: encodeCursor(lastKey) };
   }
 
   /** A whole gsi1 listing (departments, a department's windows, services); callers map the fields. */

@@ -6,12 +6,13 @@
  * rows. Both are written in the same transaction as the critique change that causes
  * them (see DynamoCritiqueStore.save), so a count can neither be lost nor doubled.
  */
-import { GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../domain/ports.js';
 import type { StoreClient } from './client.js';
 import type { TransactItem } from './critiques.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
+import { queryAll } from './query-all.js';
 
 export interface AwardRecord {
   trackingCode: string;
@@ -117,19 +118,18 @@ export class DynamoCritiqueAwardStore {
   async awards(options: { limit: number; cursor?: string | undefined }): Promise<Page<AwardRecord>> {
     const { gsi1pk } = keys.critiqueAwardList('', '');
     const start = decodeCursor(options.cursor, { index: 'gsi1', partition: gsi1pk });
-    const out: QueryCommandOutput = await this.store.doc.send(
-      new QueryCommand({
-        TableName: this.store.tableName,
+    const { items, lastKey } = await queryAll(
+      this.store,
+      {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': gsi1pk },
         ScanIndexForward: false,
-        Limit: options.limit,
-        ExclusiveStartKey: start,
-      }),
+      },
+      { startKey: start, limit: options.limit, maxRequests: 1 },
     );
     return {
-      items: (out.Items ?? []).map(
+      items: items.map(
         ({ trackingCode, citation, grantedAt, nickname, category, targetName, departmentName, excerpt }) => ({
           trackingCode,
           citation,
@@ -141,23 +141,23 @@ export class DynamoCritiqueAwardStore {
           ...(departmentName ? { departmentName } : {}),
         }),
       ),
-      nextCursor: encodeCursor(out.LastEvaluatedKey),
+      nextCursor: encodeCursor(lastKey),
     };
   }
 
   /** The top nicknames by awards, then adopted critiques. */
   async leaderboard(limit: number): Promise<LeaderRow[]> {
-    const out: QueryCommandOutput = await this.store.doc.send(
-      new QueryCommand({
-        TableName: this.store.tableName,
+    const { items } = await queryAll(
+      this.store,
+      {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': keys.critiqueLeaderRank('', '').gsi1pk },
         ScanIndexForward: false,
-        Limit: limit,
-      }),
+      },
+      { limit: limit, maxRequests: 1 },
     );
-    return (out.Items ?? []).map(({ nickname, nicknameKey, adopted, awards }) => ({
+    return items.map(({ nickname, nicknameKey, adopted, awards }) => ({
       nickname,
       nicknameKey,
       adopted: Number(adopted) || 0,

@@ -12,8 +12,7 @@ import {
   DeleteCommand,
   GetCommand,
   PutCommand,
-  QueryCommand,
-  type QueryCommandOutput,
+  type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
@@ -271,27 +270,19 @@ export class DynamoCritiqueStore {
     }
   }
 
+  /** One page of a list (one request of at most `limit` items), resumed from a client's cursor. */
   private async page<T>(
-    input: ConstructorParameters<typeof QueryCommand>[0],
+    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit' | 'ScanIndexForward'>,
     options: ListOptions,
     list: CursorShape,
     map: (item: Record<string, unknown>) => T,
   ): Promise<Page<T> & { itemsRead: number }> {
-    const start = decodeCursor(options.cursor, list);
-    const out: QueryCommandOutput = await this.store.doc.send(
-      new QueryCommand({
-        ...input,
-        Limit: options.limit,
-        ScanIndexForward: Boolean(options.oldestFirst),
-        ExclusiveStartKey: start,
-      }),
+    const { items, lastKey, scannedCount } = await queryAll(
+      this.store,
+      { ...input, ScanIndexForward: Boolean(options.oldestFirst) },
+      { startKey: decodeCursor(options.cursor, list), limit: options.limit, maxRequests: 1 },
     );
-    const items = (out.Items ?? []).map(map);
-    return {
-      items,
-      nextCursor: encodeCursor(out.LastEvaluatedKey),
-      itemsRead: out.ScannedCount ?? items.length,
-    };
+    return { items: items.map(map), nextCursor: encodeCursor(lastKey), itemsRead: scannedCount };
   }
 
   /** Critiques in one status (the office's triage queue and lists), newest first unless asked. */
@@ -299,7 +290,6 @@ export class DynamoCritiqueStore {
     const gsi3pk = keys.critiqueByStatus(status, '', '').gsi3pk;
     return this.page(
       {
-        TableName: this.table,
         IndexName: 'gsi3',
         KeyConditionExpression: 'gsi3pk = :pk',
         ExpressionAttributeValues: { ':pk': gsi3pk },
@@ -315,7 +305,6 @@ export class DynamoCritiqueStore {
     const gsi1pk = keys.critiqueByDepartment(departmentId, '', '').gsi1pk;
     return this.page(
       {
-        TableName: this.table,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
         ...(options.status
@@ -338,7 +327,12 @@ export class DynamoCritiqueStore {
    * reports. Reading stops at the first page that brings the count to `max`; that page
    * is kept whole, so a few more than `max` may come back.
    */
-  async ofDepartmentBetween(departmentId: string, fromIso: string, toIso: string, max = 1000): Promise<Critique[]> {
+  async ofDepartmentBetween(
+    departmentId: string,
+    fromIso: string,
+    toIso: string,
+    max = 1000,
+  ): Promise<Critique[]> {
     const { items } = await queryAll(
       this.store,
       {
@@ -361,7 +355,6 @@ export class DynamoCritiqueStore {
     const pk = keys.critiqueBoardPartition(boardFilterKey(filter));
     return this.page(
       {
-        TableName: this.table,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': pk },
         ConsistentRead: true,

@@ -8,13 +8,7 @@
  * nothing is half-written. Nothing ever updates a published header or its chunks.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { RankingMethod } from '../domain/rankings/method.js';
 import type { PeriodKind, RankingScope } from '../domain/rankings/period.js';
 import type { Ranking, RankingHeader } from '../domain/rankings/ranking.js';
@@ -88,34 +82,34 @@ async function listMethods(store: StoreClient): Promise<RankingMethod[]> {
 }
 
 async function latestMethod(store: StoreClient): Promise<RankingMethod | undefined> {
-  const out = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
+  const { items } = await queryAll(
+    store,
+    {
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.rankingMethodPartition },
       ScanIndexForward: false,
-      Limit: 1,
       ConsistentRead: true,
-    }),
+    },
+    { limit: 1, maxRequests: 1 },
   );
-  return out.Items?.[0]?.method as RankingMethod | undefined;
+  return items[0]?.method as RankingMethod | undefined;
 }
 
 // --- Ranking versions ---------------------------------------------------------------
 
 /** The highest version number of a scope and period (any status), 0 when none. */
 async function lastVersion(store: StoreClient, scope: string, period: string): Promise<number> {
-  const out = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
+  const { items } = await queryAll(
+    store,
+    {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
       ExpressionAttributeValues: { ':pk': keys.rankingPartition(scope, period), ':v': 'V#' },
       ScanIndexForward: false,
-      Limit: 1,
       ConsistentRead: true,
-    }),
+    },
+    { limit: 1, maxRequests: 1 },
   );
-  const item = out.Items?.[0];
+  const item = items[0];
   return item ? Number(item.version) : 0;
 }
 
@@ -261,11 +255,7 @@ async function getInputs(
 }
 
 /** Every version of a scope and period, oldest first (headers only). */
-async function listVersions(
-  store: StoreClient,
-  scope: string,
-  period: string,
-): Promise<RankingHeader[]> {
+async function listVersions(store: StoreClient, scope: string, period: string): Promise<RankingHeader[]> {
   const { items } = await queryAll(store, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
     ExpressionAttributeValues: { ':pk': keys.rankingPartition(scope, period), ':v': 'V#' },
@@ -415,17 +405,17 @@ async function listPublished(
 
 /** Drafts awaiting review, newest first. */
 async function listDrafts(store: StoreClient, limit = 100): Promise<RankingHeader[]> {
-  const out = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
+  const { items } = await queryAll(
+    store,
+    {
       IndexName: 'gsi3',
       KeyConditionExpression: 'gsi3pk = :pk',
-      ExpressionAttributeValues: { ':pk': 'RANKDRAFT' },
+      ExpressionAttributeValues: { ':pk': keys.rankingDraft('', '', '', 0).gsi3pk },
       ScanIndexForward: false,
-      Limit: limit,
-    }),
+    },
+    { limit, maxRequests: 1 },
   );
-  return (out.Items ?? []).map(headerOf).filter((h) => h.status === 'draft');
+  return items.map(headerOf).filter((h) => h.status === 'draft');
 }
 
 /**

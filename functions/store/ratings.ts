@@ -6,7 +6,7 @@
  * (gsi2) and, once appealed, the appeals queue keys (gsi3). Follow-up writes replace
  * the item conditionally on its revision, so concurrent staff writes never interleave.
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { nextDueDate } from '../domain/ratings/follow-up.js';
 import { followUpState, type Rating } from '../domain/ratings/rating.js';
 import { batchGetAll } from './batch.js';
@@ -123,18 +123,17 @@ export class DynamoRatingStore {
   ): Promise<RatingPage> {
     const { gsi3pk } = keys.appealByStatus(status, '', '');
     const start = decodeCursor(options.cursor, { index: 'gsi3', partition: gsi3pk });
-    const out = await this.store.doc.send(
-      new QueryCommand({
-        TableName: this.store.tableName,
+    const { items, lastKey } = await queryAll(
+      this.store,
+      {
         IndexName: 'gsi3',
         KeyConditionExpression: 'gsi3pk = :pk',
         ExpressionAttributeValues: { ':pk': gsi3pk },
         ScanIndexForward: status === 'pending',
-        Limit: options.limit,
-        ExclusiveStartKey: start,
-      }),
+      },
+      { startKey: start, limit: options.limit, maxRequests: 1 },
     );
-    return { items: (out.Items ?? []).map(ratingOf), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+    return { items: items.map(ratingOf), nextCursor: encodeCursor(lastKey) };
   }
 
   /** Remember that a staff member of a department has been rated (for 评价到人 lists). */
@@ -162,7 +161,12 @@ export class DynamoRatingStore {
    * supervision reports. Reading stops at the first page that brings the count to
    * `max`; that page is kept whole, so a few more than `max` may come back.
    */
-  async badReviewsBetween(departmentId: string, fromIso: string, toIso: string, max = 1000): Promise<Rating[]> {
+  async badReviewsBetween(
+    departmentId: string,
+    fromIso: string,
+    toIso: string,
+    max = 1000,
+  ): Promise<Rating[]> {
     const { items } = await queryAll(
       this.store,
       {

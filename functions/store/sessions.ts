@@ -69,11 +69,7 @@ async function createSession(store: StoreClient, session: StaffSession): Promise
 }
 
 /** The live session of a cookie value: undefined when malformed, unknown, ended or expired at `now`. */
-async function readSession(
-  store: StoreClient,
-  id: string,
-  now: Date,
-): Promise<StaffSession | undefined> {
+async function readSession(store: StoreClient, id: string, now: Date): Promise<StaffSession | undefined> {
   if (!ID_FORMAT.test(id)) return undefined;
   const out = await store.doc.send(
     new GetCommand({ TableName: store.tableName, Key: keys.staffSession(hashOf(id)), ConsistentRead: true }),

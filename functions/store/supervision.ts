@@ -5,10 +5,10 @@
  * inspectors' views read of other features' items (open cases, bad reviews, critiques)
  * is asked of those features' own stores.
  */
-import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type OrderStatus, orderNextDue, type SupervisionOrder } from '../domain/supervision/order.js';
-import type { StoreClient } from './client.js';
 import { bindStore } from './bind.js';
+import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
@@ -74,11 +74,7 @@ async function putNewOrder(store: StoreClient, o: SupervisionOrder): Promise<boo
 }
 
 /** Replace an order if it is still at the revision read; false when it changed meanwhile. */
-async function saveOrder(
-  store: StoreClient,
-  o: SupervisionOrder,
-  expectedRev: number,
-): Promise<boolean> {
+async function saveOrder(store: StoreClient, o: SupervisionOrder, expectedRev: number): Promise<boolean> {
   return conditionalWrite(
     store.doc.send(
       new PutCommand({
@@ -123,9 +119,9 @@ async function ordersOfDepartment(
     partition: gsi1pk,
     sortRange: range ? { from: options.fromIso!, to: `${options.toIso}\uffff` } : undefined,
   });
-  const out: QueryCommandOutput = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
+  const { items, lastKey } = await queryAll(
+    store,
+    {
       IndexName: 'gsi1',
       KeyConditionExpression: range ? 'gsi1pk = :pk AND gsi1sk BETWEEN :a AND :b' : 'gsi1pk = :pk',
       ExpressionAttributeValues: {
@@ -137,11 +133,10 @@ async function ordersOfDepartment(
         ? { FilterExpression: '#status = :s', ExpressionAttributeNames: { '#status': 'status' } }
         : {}),
       ScanIndexForward: false,
-      Limit: options.limit,
-      ExclusiveStartKey: start,
-    }),
+    },
+    { startKey: start, limit: options.limit, maxRequests: 1 },
   );
-  return { items: (out.Items ?? []).map(orderOf), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  return { items: items.map(orderOf), nextCursor: encodeCursor(lastKey) };
 }
 
 /** Orders in one status, newest first (the inspectors' list). */
@@ -152,18 +147,17 @@ async function ordersByStatus(
 ): Promise<OrderPage> {
   const { gsi3pk } = keys.orderByStatus(status, '', '');
   const start = decodeCursor(options.cursor, { index: 'gsi3', partition: gsi3pk });
-  const out: QueryCommandOutput = await store.doc.send(
-    new QueryCommand({
-      TableName: store.tableName,
+  const { items, lastKey } = await queryAll(
+    store,
+    {
       IndexName: 'gsi3',
       KeyConditionExpression: 'gsi3pk = :pk',
       ExpressionAttributeValues: { ':pk': gsi3pk },
       ScanIndexForward: false,
-      Limit: options.limit,
-      ExclusiveStartKey: start,
-    }),
+    },
+    { startKey: start, limit: options.limit, maxRequests: 1 },
   );
-  return { items: (out.Items ?? []).map(orderOf), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  return { items: items.map(orderOf), nextCursor: encodeCursor(lastKey) };
 }
 
 /** Every order of a department issued in a time range (reports; a department's orders per period are few). */

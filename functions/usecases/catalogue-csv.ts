@@ -5,8 +5,8 @@
  */
 import { parse } from 'csv-parse/sync';
 import * as z from 'zod/mini';
-import { restoreCsvText } from '../api/csv.js';
 import { EARLIEST, limitProblems } from '../domain/catalogue.js';
+import { restoreCsvText } from '../domain/csv.js';
 import { dateSchema, describeIssues, idSchema } from '../domain/schemas.js';
 import type { Platform } from '../platform.js';
 

@@ -32,7 +32,9 @@ export async function recomputeOpenCases(p: Platform): Promise<number> {
       today,
       departmentId: old.departmentId,
       district: old.district,
-      limits: [{ effectiveFrom: '1900-01-01', statutoryDays: old.statutoryDays, promisedDays: old.promisedDays }],
+      limits: [
+        { effectiveFrom: '1900-01-01', statutoryDays: old.statutoryDays, promisedDays: old.promisedDays },
+      ],
       calendar,
     });
     if (!built.ok) continue;

@@ -67,7 +67,11 @@ export async function recount(p: RecountPlatform, filter: RecountFilter = {}): P
  * Overwrite the aggregates that differ with their recounted values (all in shard 0,
  * other shards removed). Run it while no stream records are in flight.
  */
-export async function applyRecount(p: RecountPlatform, differences: Difference[], filter: RecountFilter = {}) {
+export async function applyRecount(
+  p: RecountPlatform,
+  differences: Difference[],
+  filter: RecountFilter = {},
+) {
   const affected = new Set(differences.map((d) => d.aggregate));
   if (!affected.size) return 0;
   const { recounted } = await recountedAggregates(p);

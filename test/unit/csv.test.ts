@@ -8,7 +8,8 @@ import { parse } from 'csv-parse/sync';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { attachmentDisposition } from '../../functions/api/content-disposition.js';
-import { csvResponse, neutraliseCsvText, restoreCsvText, toCsv } from '../../functions/api/csv.js';
+import { csvResponse } from '../../functions/api/csv.js';
+import { neutraliseCsvText, restoreCsvText, toCsv } from '../../functions/domain/csv.js';
 import { CATALOGUE_COLUMNS, parseCatalogueCsv } from '../../functions/usecases/catalogue-csv.js';
 
 const cells = (csv: string) => parse(csv, { bom: true, relax_column_count: true }) as string[][];

@@ -5,13 +5,23 @@
  * real tree is; and on the real tree it sees every source file and reports no violation.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CONFIG = join(ROOT, '.dependency-cruiser.mjs');
-const CLI = join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
+/** The CLI as the package declares it (its file name has changed between majors). */
+const CLI = join(
+  ROOT,
+  'node_modules',
+  'dependency-cruiser',
+  (
+    JSON.parse(readFileSync(join(ROOT, 'node_modules', 'dependency-cruiser', 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+    }
+  ).bin.depcruise as string,
+);
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'layers');
 
 interface Cruise {

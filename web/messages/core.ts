@@ -132,7 +132,6 @@ export const coreMessages = {
     zh: '服务暂时不可用，请稍后再试。',
     en: 'The service is unavailable for a moment; please try again later.',
   },
-  errUnknownAction: { zh: '不支持的操作。', en: 'That action is not supported.' },
   errDetail: { zh: '详细信息', en: 'Details' },
   colon: { zh: '：', en: ': ' },
   semicolon: { zh: '；', en: '; ' },

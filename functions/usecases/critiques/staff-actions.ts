@@ -27,8 +27,12 @@ const RUN = {
     rejectCritique(p, who, code, i.reason),
   duplicate: (p: Platform, who: Principal, code: string, i: { duplicateOf: string }) =>
     markDuplicateCritique(p, who, code, trackingCodeOf(i.duplicateOf)),
-  route: (p: Platform, who: Principal, code: string, i: { departmentId: string; replyDays?: number | undefined }) =>
-    routeCritique(p, who, code, i.departmentId, i.replyDays),
+  route: (
+    p: Platform,
+    who: Principal,
+    code: string,
+    i: { departmentId: string; replyDays?: number | undefined },
+  ) => routeCritique(p, who, code, i.departmentId, i.replyDays),
   reply: (p: Platform, who: Principal, code: string, i: { text: string }) =>
     replyToCritique(p, who, code, i.text),
   rectify: (p: Platform, who: Principal, code: string, i: { text: string }) =>
@@ -37,7 +41,8 @@ const RUN = {
     handBackCritique(p, who, code, i.reason),
   award: (p: Platform, who: Principal, code: string, i: { citation: string }) =>
     grantCritiqueAward(p, who, code, i.citation),
-  'revoke-award': (p: Platform, who: Principal, code: string, _: NoInput) => revokeCritiqueAward(p, who, code),
+  'revoke-award': (p: Platform, who: Principal, code: string, _: NoInput) =>
+    revokeCritiqueAward(p, who, code),
 };
 
 export type CritiqueAction = keyof typeof RUN;

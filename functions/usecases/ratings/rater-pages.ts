@@ -45,7 +45,11 @@ export interface RatingReceiptPage {
  * The receipt of a case: only for a link still valid (an expired one, even within the
  * follow-up grace period, is refused as expired: a receipt is for rating).
  */
-export async function ratingReceipt(p: Platform, caseId: unknown, token: unknown): Promise<RatingReceiptPage> {
+export async function ratingReceipt(
+  p: Platform,
+  caseId: unknown,
+  token: unknown,
+): Promise<RatingReceiptPage> {
   const standing = await raterStanding(p, caseId, token);
   if (standing.expired) throw tokenExpired();
   // A rating token is `<expiry in base-36 seconds>.<signature>` (functions/domain/rating-token.ts).

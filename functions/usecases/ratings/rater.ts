@@ -37,10 +37,7 @@ export interface RaterStanding {
  */
 export async function raterStanding(p: Platform, caseId: unknown, token: unknown): Promise<RaterStanding> {
   const rater = await authenticateRater(p, caseId, token, { graceDays: FOLLOW_UP_GRACE_DAYS });
-  const [found, rating] = await Promise.all([
-    p.cases.getCase(rater.caseId),
-    p.ratings.get(rater.caseId),
-  ]);
+  const [found, rating] = await Promise.all([p.cases.getCase(rater.caseId), p.ratings.get(rater.caseId)]);
   if (!found) throw notFound(`No case ${rater.caseId}.`);
   if (rater.expired && !rating) throw tokenExpired();
   return { caseId: rater.caseId, token: rater.token, expired: rater.expired, case: found, rating };

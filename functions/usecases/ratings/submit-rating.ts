@@ -41,7 +41,10 @@ export interface RatingReceipt {
 
 const DEPARTMENT_CACHE_MS = 60_000;
 /** Per catalogue store (so per table): a platform built over another table has its own. */
-const departmentCaches = new WeakMap<object, Map<string, { at: number; value: Promise<Department | undefined> }>>();
+const departmentCaches = new WeakMap<
+  object,
+  Map<string, { at: number; value: Promise<Department | undefined> }>
+>();
 
 /** Departments change rarely; a minute's cache keeps them off the hot path. */
 function departmentOf(p: Platform, id: string): Promise<Department | undefined> {

@@ -8,6 +8,7 @@
 import { beijingDate, type IsoDate, type WorkCalendar } from '../../domain/calendar/index.js';
 import { progressOf } from '../../domain/cases/standing.js';
 import type { Principal } from '../../domain/identity.js';
+import type { OpenCase } from '../../domain/ports.js';
 import { forbidden } from '../../domain/refusal.js';
 import {
   BOARD_LEVELS,
@@ -17,7 +18,6 @@ import {
   filterBoard,
   summariseBoard,
 } from '../../domain/supervision/warnings-board.js';
-import type { OpenCase } from '../../domain/ports.js';
 import type { Platform } from '../../platform.js';
 
 /** Where an open case stands today. */

@@ -45,7 +45,9 @@ async function critiquePage(
       ctx={await pageContext(c)}
       c={view.critique}
       justSubmitted={c.req.query('new') === '1'}
-      nitpicker={nitpickerKey ? { key: nitpickerKey, url: nitpickerPrivateUrl(code, nitpickerKey) } : undefined}
+      nitpicker={
+        nitpickerKey ? { key: nitpickerKey, url: nitpickerPrivateUrl(code, nitpickerKey) } : undefined
+      }
       keyRefused={view.key === 'invalid' && !extra.error}
       confirmed={extra.confirmed}
       error={extra.error}
@@ -65,7 +67,8 @@ export function registerCritiquePage(app: Hono): void {
   app.get('/critiques/:code', disableSSG(), async (c) => {
     const code = parseTrackingCode(c.req.param('code'));
     if (!code) return badTrackingCode(c);
-    if (code !== c.req.param('code')) return c.redirect(`/critiques/${code}${new URL(c.req.url).search}`, 301);
+    if (code !== c.req.param('code'))
+      return c.redirect(`/critiques/${code}${new URL(c.req.url).search}`, 301);
     return critiquePage(c, code, { confirmed: c.req.query('confirmed') === '1' });
   });
 

@@ -4,8 +4,13 @@
  * bodies with (functions/api/routes/critiques-schemas.ts). Free text is cleaned first
  * (a text of only spaces is no text), as typed into a form.
  */
-import { reasonBody, routeBody, textBody } from '../../../functions/api/routes/critiques-schemas.js';
-import { citationBody, duplicateBody } from '../../../functions/api/routes/critiques-schemas.js';
+import {
+  citationBody,
+  duplicateBody,
+  reasonBody,
+  routeBody,
+  textBody,
+} from '../../../functions/api/routes/critiques-schemas.js';
 import { cleanText } from '../../../functions/domain/critiques/text.js';
 import { parseWith } from '../../../functions/domain/schemas.js';
 import type {

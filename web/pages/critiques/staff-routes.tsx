@@ -38,7 +38,10 @@ async function staffDetail(
 ): Promise<Response> {
   const p = platform();
   try {
-    const [critique, departments] = await Promise.all([critiqueForStaffView(p, who, code), allDepartments(p)]);
+    const [critique, departments] = await Promise.all([
+      critiqueForStaffView(p, who, code),
+      allDepartments(p),
+    ]);
     return html(
       c,
       <StaffCritiquePage
@@ -63,7 +66,8 @@ export function registerCritiqueStaffPages(app: Hono): void {
     const { staff, ctx } = c.var;
     const asked = c.req.query('status');
     const seesAll = staff.roles.has('office') || staff.roles.has('inspector');
-    const status = STATUSES.find((s): s is CritiqueStatus => s === asked) ?? (seesAll ? 'submitted' : undefined);
+    const status =
+      STATUSES.find((s): s is CritiqueStatus => s === asked) ?? (seesAll ? 'submitted' : undefined);
     try {
       const page = await listCritiquesForStaff(platform(), staff, {
         status,

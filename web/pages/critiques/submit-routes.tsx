@@ -16,7 +16,12 @@ import { html, pageContext } from '../../render.js';
 import { SubmitPage, type SubmitValues } from './SubmitPage.js';
 import { type SubmitErrors, submissionFromForm } from './submit-form.js';
 
-async function submitForm(c: Context, values: SubmitValues, errors: SubmitErrors, status: 200 | RefusalStatus) {
+async function submitForm(
+  c: Context,
+  values: SubmitValues,
+  errors: SubmitErrors,
+  status: 200 | RefusalStatus,
+) {
   const { departments, services } = await departmentsAndServices(platform());
   return html(
     c,

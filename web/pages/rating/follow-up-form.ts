@@ -17,7 +17,10 @@ export function nowLocal(now: Date): string {
 }
 
 /** A follow-up form as the body of its action (blank optional fields left out). */
-export function followUpFromForm(action: FollowUpAction, form: Record<string, string>): Record<string, unknown> {
+export function followUpFromForm(
+  action: FollowUpAction,
+  form: Record<string, string>,
+): Record<string, unknown> {
   const s = (k: string) => (form[k]?.trim() ? form[k] : undefined);
   switch (action) {
     case 'callback':

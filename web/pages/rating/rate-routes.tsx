@@ -19,7 +19,9 @@ import { feedbackFromForm, RATE_FIELD_MESSAGES, ratingFromForm } from './rate-fo
 import { backToRating, linkProblemPage, problemPage, standingPage } from './rater-page.js';
 
 export function registerRatePages(app: Hono): void {
-  app.get('/rate/:caseId', disableSSG(), (c) => standingPage(c, c.req.param('caseId'), c.req.query('t') ?? ''));
+  app.get('/rate/:caseId', disableSSG(), (c) =>
+    standingPage(c, c.req.param('caseId'), c.req.query('t') ?? ''),
+  );
 
   app.post('/rate/:caseId', async (c) => {
     const caseId = c.req.param('caseId');

@@ -21,8 +21,7 @@ import { otherDepartmentPage, reviewPage } from './review-page.js';
 
 const READERS = ['department', 'office', 'inspector'] as const;
 
-const filterOf = (asked: string | undefined): InboxFilter =>
-  INBOX_FILTERS.find((f) => f === asked) ?? 'open';
+const filterOf = (asked: string | undefined): InboxFilter => INBOX_FILTERS.find((f) => f === asked) ?? 'open';
 
 export function registerReviewPages(app: Hono): void {
   app.get('/staff/reviews', disableSSG(), staffOnly(...READERS), async (c) => {
