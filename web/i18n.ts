@@ -8,6 +8,7 @@ import { critiqueMessages } from './messages/critiques.js';
 import { localMessages } from './messages/local.js';
 import { rankingMessages } from './messages/rankings.js';
 import { ratingMessages } from './messages/ratings.js';
+import { signInMessages } from './messages/sign-in.js';
 import { supervisionMessages } from './messages/supervision.js';
 
 /** Re-exported: pages take the language type from here with the functions that use it. */
@@ -24,6 +25,7 @@ const messages = {
   ...supervisionMessages,
   ...ratingMessages,
   ...localMessages,
+  ...signInMessages,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -3,7 +3,7 @@
  * cookie holds only a random session id; the session itself lives in the table
  * (functions/store/sessions.ts), so signing out ends it for every copy of the cookie.
  * Starting a session takes an identity — subject, groups, provider — whichever provider
- * vouched for it: the local demo sign-in today, an OIDC callback later.
+ * vouched for it: the OIDC callback (web/oidc/routes.tsx), or a test's staff token.
  *
  * Cookies are `Secure` wherever the site is served over HTTPS; the session cookie is
  * then `__Host-wp_session` (Secure, Path=/, no Domain: no subdomain can set or read it).
@@ -18,6 +18,7 @@ import { type Principal, principalFromGroups } from '../functions/domain/identit
 import { platform } from '../functions/platform.js';
 import { readConfig } from '../functions/shared/config.js';
 import type { StaffSession } from '../functions/store/sessions.js';
+import { keepFresh } from './oidc/refresh.js';
 
 /** How long a sign-in lasts at most (a working day). */
 export const SESSION_SECONDS = 8 * 3600;
@@ -126,15 +127,33 @@ export async function endSession(c: Context): Promise<void> {
   signedIn.set(c.req.raw, Promise.resolve(undefined));
 }
 
+/**
+ * The live session of a cookie, its provider tokens refreshed when near expiry
+ * (web/oidc/refresh.ts); a session whose refresh failed is ended here, cookie and all.
+ */
+async function liveSession(c: Context, id: string): Promise<StaffSession | undefined> {
+  const p = platform();
+  const now = p.clock.now();
+  const session = await p.sessions.readSession(id, now);
+  if (!session) return undefined;
+  const fresh = await keepFresh(session, now, {
+    update: (update) => p.sessions.updateSession(id, update),
+    reread: () => p.sessions.readSession(id, now),
+  });
+  if (!fresh) {
+    await p.sessions.deleteSession(id);
+    deleteCookie(c, sessionCookieName(c), cookieOptions(c, { httpOnly: true }));
+  }
+  return fresh;
+}
+
 /** The signed-in staff member of this request (one strongly consistent read, remembered for the request). */
 export function sessionPrincipal(c: Context): Promise<Principal | undefined> {
   let found = signedIn.get(c.req.raw);
   if (!found) {
     const id = getCookie(c, sessionCookieName(c));
     found = id
-      ? platform()
-          .sessions.readSession(id, platform().clock.now())
-          .then((s) => (s ? principalFromGroups(s.subject, s.groups) : undefined))
+      ? liveSession(c, id).then((s) => (s ? principalFromGroups(s.subject, s.groups) : undefined))
       : Promise.resolve(undefined);
     signedIn.set(c.req.raw, found);
   }

@@ -13,6 +13,7 @@ import { registerApiDocsPages } from './api-docs.js';
 import { buildClientBundle, buildClientBundleGzip, CLIENT_ENTRIES, type ClientEntry } from './assets.js';
 import { calendarBanners } from './calendar-banners.js';
 import { FAVICON_SVG } from './favicon.js';
+import { signOut } from './oidc/routes.js';
 import { formOf, guardPages, sameSitePath } from './page-guard.js';
 import { registerCritiquePages } from './pages/critiques/routes.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -22,7 +23,7 @@ import { registerRatingPages } from './pages/rating/routes.js';
 import { StaffLandingPage } from './pages/StaffLandingPage.js';
 import { registerSupervisionPages } from './pages/supervision/routes.js';
 import { html, pageContext, staffOf } from './render.js';
-import { cookieOptions, endSession } from './session.js';
+import { cookieOptions } from './session.js';
 import { consolesFor } from './staff-nav.js';
 
 async function notFound(c: Context) {
@@ -76,11 +77,9 @@ export function mountSite(app: Hono): void {
     return c.redirect(sameSitePath((await formOf(c)).back), 303);
   });
 
-  // Sign-out, whichever provider signed the staff member in: the session is deleted.
-  app.post('/staff/sign-out', async (c) => {
-    await endSession(c);
-    return c.redirect('/', 303);
-  });
+  // Sign-out, whichever provider signed the staff member in: the session is deleted, and
+  // one the OpenID provider started is ended there too (web/oidc/routes.tsx).
+  app.post('/staff/sign-out', (c) => signOut(c));
 
   registerPublicPages(app);
 

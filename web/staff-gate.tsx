@@ -18,6 +18,7 @@ import { createMiddleware } from 'hono/factory';
 import { hasRole, type Principal, type Role } from '../functions/domain/identity.js';
 import { Layout, type PageContext } from './components/Layout.js';
 import { type MessageKey, t } from './i18n.js';
+import { signInHref } from './oidc/sign-in-href.js';
 import { crossSiteRefusal } from './page-guard.js';
 import { html, pageContext } from './render.js';
 import { sessionPrincipal } from './session.js';
@@ -35,9 +36,6 @@ export interface StaffEnv {
 /** The staff member and page context a route passes on to the page it renders. */
 export type StaffViewer = StaffEnv['Variables'];
 
-/** Where a signed-out visitor is sent to sign in. */
-const SIGN_IN = '/dev/sign-in';
-
 function gatePage(c: Context, ctx: PageContext, status: 401 | 403, text: MessageKey): Response {
   const title = t(ctx.lang, status === 401 ? 'staffConsole' : 'forbiddenTitle');
   return html(
@@ -45,7 +43,9 @@ function gatePage(c: Context, ctx: PageContext, status: 401 | 403, text: Message
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p role="alert">
-        {t(ctx.lang, text)} {status === 401 ? <a href={SIGN_IN}>{t(ctx.lang, 'navSignIn')}</a> : null}
+        {t(ctx.lang, text)} {status === 401 ? (
+          <a href={signInHref(c.req.method === 'GET' ? ctx.path : undefined)}>{t(ctx.lang, 'navSignIn')}</a>
+        ) : null}
       </p>
     </Layout>,
     status,

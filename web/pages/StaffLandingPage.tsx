@@ -22,7 +22,7 @@ export function StaffLandingPage(props: { ctx: PageContext; consoles: ConsoleSec
       <h1>{t(lang, 'staffConsole')}</h1>
       {!consoles ? (
         <p>
-          {t(lang, 'staffSignInNeeded')} <a href="/dev/sign-in">{t(lang, 'navSignIn')}</a>
+          {t(lang, 'staffSignInNeeded')} <a href="/staff/sign-in">{t(lang, 'navSignIn')}</a>
         </p>
       ) : consoles.length ? (
         consoles.map((c) => (
