@@ -43,7 +43,8 @@ function gatePage(c: Context, ctx: PageContext, status: 401 | 403, text: Message
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p role="alert">
-        {t(ctx.lang, text)} {status === 401 ? (
+        {t(ctx.lang, text)}{' '}
+        {status === 401 ? (
           <a href={signInHref(c.req.method === 'GET' ? ctx.path : undefined)}>{t(ctx.lang, 'navSignIn')}</a>
         ) : null}
       </p>
