@@ -8,7 +8,9 @@
  * route the apps serve, to Redocly's and @readme/openapi-parser's rules, and to live
  * responses.
  */
+
 import * as z from 'zod/mini';
+import { REFUSAL_CODES } from '../domain/refusal.js';
 import { open311RouteDocs } from './open311/openapi.js';
 import { type JsonSchema, OPEN311_TAG, type ResponseDoc, type RouteDoc } from './route-doc.js';
 import { catalogueRouteDocs } from './routes/catalogue-openapi.js';
@@ -80,19 +82,8 @@ export function methodAndPath(doc: Pick<RouteDoc, 'route' | 'path'>): { method: 
   return { method: method.toLowerCase(), path };
 }
 
-const ERROR_CODES = [
-  'invalid_request',
-  'unauthenticated',
-  'forbidden',
-  'not_found',
-  'already_rated',
-  'case_not_completed',
-  'conflict',
-  'too_large',
-  'rate_limited',
-  'unavailable',
-  'internal',
-] as const;
+/** Every code the contract's errors carry: the refusals, and `internal` for a 500. */
+const ERROR_CODES = [...REFUSAL_CODES, 'internal'] as const;
 
 /** The contract's error responses, one per status, each with an example. */
 const ERROR_RESPONSES: Record<number, { name: string; description: string; code: string; message: string }> =

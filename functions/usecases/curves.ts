@@ -17,6 +17,7 @@ import {
 } from '../domain/curves.js';
 import { notFound } from '../domain/refusal.js';
 import type { Platform } from '../platform.js';
+import { departmentById } from './catalogue/directory.js';
 
 export interface ServiceCurves {
   service: { code: string; name: string; departmentId: string; statutoryDays: number; promisedDays: number };
@@ -72,4 +73,19 @@ export async function unitCurves(
     summary: summariseUnit(sumCounters(months.values())),
     itemsRead,
   };
+}
+
+/**
+ * A department's curves (404 when the catalogue has no such department). The month
+ * range is read only once the department is found, so an unknown department is a 404
+ * whatever the query says.
+ */
+export async function departmentCurves(
+  p: Platform,
+  id: string,
+  range: () => { from: string; to: string },
+): Promise<UnitCurves> {
+  if (!(await departmentById(p, id))) throw notFound(`No department with id ${id}.`);
+  const { from, to } = range();
+  return unitCurves(p, 'dept', id, from, to);
 }

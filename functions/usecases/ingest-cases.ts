@@ -24,7 +24,7 @@ import type { Platform } from '../platform.js';
 import { readConfig } from '../shared/config.js';
 import { platformSecret } from '../shared/secrets.js';
 import { caseInputSchema } from './case-schema.js';
-import { invitesBySms } from './rating-invitations.js';
+import { invitesBySms, inviteToRate } from './rating-invitations.js';
 
 export { MAX_BATCH } from './case-schema.js';
 
@@ -160,4 +160,26 @@ export async function ingestCases(
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queues.length) }, worker));
   return results;
+}
+
+/**
+ * One batch of `POST /api/v1/cases:batch`: every case ingested (completed feed cases
+ * invited to rate), and the batch's counts by outcome in the audit trail.
+ */
+export async function ingestCaseBatch(
+  p: Platform,
+  who: Principal,
+  rows: unknown[],
+): Promise<{ results: IngestResult[]; counts: Record<string, number> }> {
+  const results = await ingestCases(p, who, rows, { onCompleted: inviteToRate });
+  const counts: Record<string, number> = {};
+  for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  await p.audit.recordAudit({
+    actor: who.subject,
+    roles: [...who.roles],
+    action: 'cases.batch',
+    target: `batch:${who.subject}`,
+    after: counts,
+  });
+  return { results, counts };
 }

@@ -5,7 +5,8 @@
  *   any port, or the host of WOODPECKER_PUBLIC_URL) are served; anything else is 421.
  *   Listening on loopback keeps the network out, but a web page in the developer's
  *   browser can still point a name of its own at 127.0.0.1 (DNS rebinding) and drive
- *   `/dev/sign-in` and read `/dev/outbox` as a same-origin page. Its requests carry
+ *   the staff consoles and read `/dev/outbox` as a same-origin page (the local OpenID
+ *   provider, on its own port, checks Host the same way). Its requests carry
  *   its own name in Host; the port alone proves nothing, so it is not checked;
  * - an answer sent before the request body was read (413 from the body limit, or any
  *   early refusal of a body still on its way) says `Connection: close`. The server

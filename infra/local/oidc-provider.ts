@@ -301,7 +301,7 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('x-frame-options', 'DENY');
     res.setHeader('referrer-policy', 'no-referrer');
-    const path = new URL(req.url ?? '/', issuer).pathname;
+    const path = new URL(req.url ?? '/', issuer).pathname; console.log('PROVIDER', req.method, req.url?.slice(0, 80), req.headers.cookie?.slice(0, 120));
     const m = /^\/interaction\/([A-Za-z0-9_-]{1,64})(\/login)?$/.exec(path);
     if (!m) {
       callback(req, res);

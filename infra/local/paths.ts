@@ -3,11 +3,11 @@
  * (`WOODPECKER_DATA`, default `.data`), always as an absolute path: DynamoDB Local is
  * started in its own package folder, so a relative `-dbPath` would land in node_modules.
  *
- * The folder holds the issuer's signing key, the platform secret and the database, so
- * it is private to the user who runs the platform: the folder and its database folder
- * are made 0700, the runtime's own files in it and the database files 0600, also when
- * an older version (or a copy) left them readable by others. The runtime writes its
- * files through `writePrivateFile`.
+ * The folder holds the signing keys (the token issuer's, the OpenID provider's), the
+ * platform secret and the database, so it is private to the user who runs the platform:
+ * the folder and its database folder are made 0700, the runtime's own files in it and
+ * the database files 0600, also when an older version (or a copy) left them readable by
+ * others. The runtime writes its files through `writePrivateFile`.
  */
 import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +21,8 @@ export interface DataPaths {
   dynamoPidFile: string;
   lockFile: string;
   issuerKeyFile: string;
+  /** The local OpenID provider's signing keys, cookie keys and the site's client secret. */
+  oidcProviderFile: string;
   secretsFile: string;
   streamCheckpointFile: string;
   siteDir: string;
@@ -34,6 +36,7 @@ export function dataPaths(dataDir = process.env.WOODPECKER_DATA || '.data'): Dat
     dynamoPidFile: path.join(root, 'dynamodb.pid'),
     lockFile: path.join(root, 'runtime.lock'),
     issuerKeyFile: path.join(root, 'issuer-key.json'),
+    oidcProviderFile: path.join(root, 'oidc-provider.json'),
     secretsFile: path.join(root, 'secrets.json'),
     streamCheckpointFile: path.join(root, 'stream-checkpoints.json'),
     siteDir: path.join(root, 'site'),
@@ -48,6 +51,7 @@ const runtimeFiles = (p: DataPaths) => [
   p.dynamoPidFile,
   p.lockFile,
   p.issuerKeyFile,
+  p.oidcProviderFile,
   p.secretsFile,
   p.streamCheckpointFile,
   `${p.streamCheckpointFile}.tmp`,

@@ -1,7 +1,8 @@
 /**
  * The whole platform on one machine: DynamoDB Local, the table, the API and site, the
- * stream poller feeding the aggregator, the scheduled jobs on timers, and the dev
- * pages. `npm start`, the integration tests and the soak run all start it through
+ * stream poller feeding the aggregator, the scheduled jobs on timers, the local OpenID
+ * provider staff sign in with (started once the site's port is known: it is registered
+ * with the site's redirect URIs), and the dev pages. `npm start`, the integration tests and the soak run all start it through
  * here, so they exercise the same wiring.
  */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
@@ -18,6 +19,7 @@ import {
 } from '../../functions/platform.js';
 import { aggregateRecords } from '../../functions/store/aggregator.js';
 import { createStoreClient } from '../../functions/store/client.js';
+import { mountStaffSignIn } from '../../web/oidc/routes.js';
 import { mountSite } from '../../web/site-app.js';
 import { writeRuntimeInfo } from './connect.js';
 import { ensureTable } from './create-table.js';
@@ -26,6 +28,7 @@ import { type RunningDynamo, startDynamo } from './dynamodb-local.js';
 import { type IssuerKeys, loadOrCreateIssuerKeys, localVerifierEnv } from './issuer.js';
 import { LOCAL_HOST, serveLocal } from './local-server.js';
 import { acquireLock } from './lock.js';
+import { startLocalProvider } from './oidc-provider.js';
 import { dataPaths, tightenDataFolder } from './paths.js';
 import { loadOrCreateSecret } from './secrets.js';
 import { StreamPoller } from './stream-poller.js';
@@ -34,6 +37,11 @@ export interface PlatformOptions {
   dataDir: string;
   /** HTTP port; 0 picks a free one. */
   port?: number;
+  /**
+   * Port of the local OpenID provider staff sign in with (0, the default, picks a free
+   * one). Not started when WOODPECKER_OIDC_ISSUER names another issuer.
+   */
+  oidcPort?: number;
   tableName?: string;
   /** Poll the stream and run timers (default true). */
   background?: boolean;
@@ -52,7 +60,7 @@ export interface PlatformOptions {
   /** Called after the table exists and before the server starts (seeding). */
   beforeServe?: (
     platform: Platform,
-    running: Omit<RunningPlatform, 'url' | 'port' | 'stop'>,
+    running: Omit<RunningPlatform, 'url' | 'port' | 'stop' | 'oidcIssuer'>,
   ) => Promise<void>;
 }
 
@@ -64,6 +72,8 @@ export interface RunningPlatform {
   platform: Platform;
   poller: StreamPoller | undefined;
   issuerKeys: IssuerKeys;
+  /** The OpenID issuer staff sign in with: the local provider's, or the configured one. */
+  oidcIssuer: string | undefined;
   /** Wait until the stream poller has nothing left to deliver. */
   drain: (timeoutMs?: number) => Promise<void>;
   stop: () => Promise<void>;
@@ -170,7 +180,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     }
 
     const app = createApiApp((a) => {
-      mountDevPages(a, { issuerKeys });
+      mountDevPages(a);
+      mountStaffSignIn(a);
       mountSite(a);
     });
     // Loopback only, and only for requests addressed to it (see local-server.ts).
@@ -187,6 +198,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       writeRuntimeInfo(paths.root, { pid: process.pid, endpoint: dynamo.endpoint, tableName, url }),
     );
     process.env.WOODPECKER_PUBLIC_URL ??= url;
+    const oidcIssuer = await startSignIn(paths.oidcProviderFile, port, options.oidcPort ?? 0, cleanups);
+    if (oidcIssuer) log(`Staff sign in with the OpenID provider at ${oidcIssuer}.`);
     return {
       url,
       port,
@@ -195,6 +208,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       platform,
       poller,
       issuerKeys,
+      oidcIssuer,
       drain,
       stop: stopAll,
     };
@@ -202,4 +216,37 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await stopAll();
     throw err;
   }
+}
+
+/** The environment this process set for its own local provider (to tell it from a configured issuer). */
+let ownProviderEnv: Record<string, string> | undefined;
+
+/**
+ * Staff sign-in: the local OpenID provider, registered for the site on every loopback
+ * name of its port and its public URL, its environment set for the pages
+ * (functions/shared/oidc-config.ts) and removed again at stop; or, when
+ * WOODPECKER_OIDC_ISSUER names an issuer of the developer's choosing, that one.
+ */
+async function startSignIn(
+  keysFile: string,
+  sitePort: number,
+  port: number,
+  cleanups: (() => Promise<void> | void)[],
+): Promise<string | undefined> {
+  const configured = process.env.WOODPECKER_OIDC_ISSUER;
+  if (configured && configured !== ownProviderEnv?.WOODPECKER_OIDC_ISSUER) return configured;
+  const siteOrigins = [LOCAL_HOST, 'localhost', '[::1]'].map((h) => `http://${h}:${sitePort}`);
+  if (process.env.WOODPECKER_PUBLIC_URL) siteOrigins.push(new URL(process.env.WOODPECKER_PUBLIC_URL).origin);
+  const provider = await startLocalProvider({ keysFile, port, siteOrigins }).catch((err: unknown) => {
+    // The default port (the site's + 1) may be taken: any free one serves as well.
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw err;
+    return startLocalProvider({ keysFile, port: 0, siteOrigins });
+  });
+  cleanups.push(() => provider.stop());
+  Object.assign(process.env, provider.env);
+  ownProviderEnv = provider.env;
+  cleanups.push(() => {
+    for (const [k, v] of Object.entries(provider.env)) if (process.env[k] === v) delete process.env[k];
+  });
+  return provider.issuer;
 }

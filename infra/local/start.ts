@@ -25,6 +25,8 @@ http://localhost:PORT, the stream poller and the scheduled jobs. On a first star
 demo data loads behind the served site.
 
   PORT                    HTTP port (default 3000)
+  WOODPECKER_OIDC_PORT    port of the local OpenID provider staff sign in with
+                          (default PORT + 1; 0 picks a free one)
   WOODPECKER_DATA         data folder (default .data)
   WOODPECKER_SEED         demo | none (default demo)
   WOODPECKER_SEED_VOLUME  share of the demo's volume, above 0 and at most 1 (default 1)
@@ -33,6 +35,7 @@ demo data loads behind the served site.
 });
 
 const port = Number(process.env.PORT ?? 3000);
+const oidcPort = Number(process.env.WOODPECKER_OIDC_PORT ?? (port === 0 ? 0 : port + 1));
 const dataDir = process.env.WOODPECKER_DATA || '.data';
 const seed = process.env.WOODPECKER_SEED ?? 'demo';
 const seedVolume = Number(process.env.WOODPECKER_SEED_VOLUME || 1);
@@ -40,6 +43,10 @@ const log = (m: string) => process.stdout.write(`${m}\n`);
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.stderr.write(`PORT must be a port number, not ${process.env.PORT}\n`);
+  process.exit(2);
+}
+if (!Number.isInteger(oidcPort) || oidcPort < 0 || oidcPort > 65535 || (oidcPort === port && port !== 0)) {
+  process.stderr.write(`WOODPECKER_OIDC_PORT must be a port number other than PORT, not ${oidcPort}\n`);
   process.exit(2);
 }
 if (seed !== 'demo' && seed !== 'none') {
@@ -93,6 +100,7 @@ try {
   running = await startPlatform({
     dataDir,
     port,
+    oidcPort,
     log,
     onStop: (stop) => {
       stopPlatform = stop;
@@ -110,7 +118,7 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   log(`Ready in ${seconds} s: http://localhost:${running.port}`);
   log(
-    `  staff sign-in: http://localhost:${running.port}/dev/sign-in   outbox: http://localhost:${running.port}/dev/outbox`,
+    `  staff sign-in: http://localhost:${running.port}/staff/sign-in   outbox: http://localhost:${running.port}/dev/outbox`,
   );
   log('Press Ctrl-C to stop.');
 } catch (err) {

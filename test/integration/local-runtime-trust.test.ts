@@ -1,8 +1,8 @@
 /**
  * What the local runtime (the one `npm start` runs, started here in-process on a data
- * folder of its own) trusts: only this machine. DynamoDB Local and the HTTP server
- * listen on 127.0.0.1 only and answer only requests addressed to this machine (no DNS
- * rebinding into `/dev/sign-in` or `/dev/outbox`), the data folder is private to its
+ * folder of its own) trusts: only this machine. DynamoDB Local, the HTTP server and the
+ * local OpenID provider listen on 127.0.0.1 only and answer only requests addressed to
+ * this machine (no DNS rebinding into staff sign-in or `/dev/outbox`), the data folder is private to its
  * owner, even when an older run left it readable, and a keep-alive client survives an
  * early 413.
  */
@@ -27,6 +27,8 @@ import { type RunningPlatform, startPlatform } from '../../infra/local/runtime.j
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'wp-trust-'));
 let running: RunningPlatform;
+/** The port of the local OpenID provider the runtime started. */
+const providerPort = () => Number(new URL(running.oidcIssuer ?? '').port);
 
 /** This machine's IPv4 addresses other than loopback (none on a machine without a network). */
 const externalIPv4 = Object.values(networkInterfaces())
@@ -142,8 +144,8 @@ function listenersOn(port: number): string[] {
 const LOOPBACK_HEX = ['0100007F', '0000000000000000FFFF00000100007F'];
 
 describe('the local runtime listens on loopback only', () => {
-  it('DynamoDB Local and the HTTP server have no listener except on 127.0.0.1', () => {
-    for (const port of [running.dynamo.port, running.port]) {
+  it('DynamoDB Local, the HTTP server and the OpenID provider have no listener except on 127.0.0.1', () => {
+    for (const port of [running.dynamo.port, running.port, providerPort()]) {
       const listeners = listenersOn(port);
       expect(listeners.length, `a listener on port ${port}`).toBeGreaterThan(0);
       for (const address of listeners) expect(LOOPBACK_HEX).toContain(address);
@@ -159,6 +161,7 @@ describe('the local runtime listens on loopback only', () => {
       for (const address of externalIPv4) {
         expect(await connects(address, running.dynamo.port), `DynamoDB Local on ${address}`).toBe(false);
         expect(await connects(address, running.port), `HTTP on ${address}`).toBe(false);
+        expect(await connects(address, providerPort()), `OpenID provider on ${address}`).toBe(false);
       }
     },
   );
@@ -202,7 +205,7 @@ describe('the local HTTP server answers only requests addressed to this machine'
 
   it('refuses a foreign Host on every path, the dev pages included, with 421', async () => {
     for (const host of foreign()) {
-      for (const p of ['/healthz', '/dev/outbox', '/dev/sign-in', '/api/v1/services']) {
+      for (const p of ['/healthz', '/dev/outbox', '/staff/sign-in', '/api/v1/services']) {
         const res = await request(running.port, { path: p, host });
         expect(res.status, `${host} ${p}`).toBe(421);
         expect(JSON.parse(res.body).error.code).toBe('forbidden');
@@ -210,16 +213,21 @@ describe('the local HTTP server answers only requests addressed to this machine'
     }
   });
 
-  it('hands out no staff session to a rebinding page (POST /dev/sign-in)', async () => {
-    const res = await request(running.port, {
-      method: 'POST',
-      path: '/dev/sign-in',
-      host: `evil.example:${running.port}`,
-      body: 'user=office-li',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-    expect(res.status).toBe(421);
-    expect(res.headers['set-cookie']).toBeUndefined();
+  it('hands out no staff session to a rebinding page (the OpenID provider and its sign-in page)', async () => {
+    const port = providerPort();
+    const own = await request(port, { path: '/.well-known/openid-configuration', host: `127.0.0.1:${port}` });
+    expect(own.status).toBe(200);
+    for (const path of ['/.well-known/openid-configuration', '/auth', '/interaction/x/login']) {
+      const res = await request(port, {
+        method: path.endsWith('login') ? 'POST' : 'GET',
+        path,
+        host: `evil.example:${port}`,
+        body: 'user=office-li',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      expect(res.status, path).toBe(421);
+      expect(res.headers['set-cookie']).toBeUndefined();
+    }
   });
 
   it('serves localhost, 127.0.0.1 and [::1], with the port or without', async () => {
@@ -305,6 +313,7 @@ describe('the data folder is private to its owner', () => {
     expect(modeOf(path.join(dataDir, 'dynamodb'))).toBe(0o700);
     const files = [
       'issuer-key.json',
+      'oidc-provider.json',
       'secrets.json',
       'runtime.json',
       'runtime.lock',

@@ -2,10 +2,11 @@
  * The web layer's trust boundary, for every page route at once (enumerated from the
  * apps, so a new route is covered without anyone remembering to add it here):
  * - every form post — staff consoles, the public rating and critique forms, /prefs/*,
- *   sign-in and sign-out — is refused with a 403 page from a foreign origin, from
- *   `Origin: null` and with no origin at all, and stores nothing;
- * - staff sign-in is a server-side session: the cookie holds a random id, a copied
- *   cookie stops working at sign-out, a staff JWT in a cookie signs nobody in;
+ *   sign-out — is refused with a 403 page from a foreign origin, from `Origin: null`
+ *   and with no origin at all, and stores nothing;
+ * - staff sign-in (through the local OpenID provider) is a server-side session: the
+ *   cookie holds a random id, a copied cookie stops working at sign-out, a staff JWT in
+ *   a cookie signs nobody in;
  * - over HTTPS the session cookie is `__Host-wp_session` (Secure, HttpOnly,
  *   SameSite=Lax, Path=/) and the preference cookies are Secure;
  * - a form body that cannot be parsed is a 400 page on every route, never a 5xx;
@@ -21,8 +22,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiApp } from '../../functions/api/local-app.js';
 import { s3FileSystem } from '../../functions/store/site-bucket.js';
 import { mountDevPages } from '../../infra/local/dev-pages.js';
+import { mountStaffSignIn } from '../../web/oidc/routes.js';
 import { publishSite } from '../../web/publish.js';
 import { mountSite } from '../../web/site-app.js';
+import { startTestProvider, walkSignIn } from '../support/oidc-sign-in.js';
 import { changes, snapshot } from '../support/proof-world.js';
 import { fillPath, pageRoutes, type RouteRef } from '../support/route-catalogue.js';
 import {
@@ -33,8 +36,11 @@ import {
 } from '../support/test-platform.js';
 
 let t: TestPlatform;
-/** The local server's wiring: the dev sign-in pages, then the site. */
+/** The local server's wiring: the dev pages, staff sign-in, then the site. */
 let devApp: Hono;
+/** The local OpenID provider staff sign in with, for the site on http://localhost:3000 and over HTTPS. */
+let provider: Awaited<ReturnType<typeof startTestProvider>>;
+const HTTPS_SITE = 'https://woodpecker.example';
 let office: string;
 let officeCookie: string;
 
@@ -42,13 +48,18 @@ beforeAll(async () => {
   t = await startTestPlatform({ now: '2026-11-20T10:00:00+08:00' });
   await seedCatalogue(t);
   devApp = createApiApp((a) => {
-    mountDevPages(a, { issuerKeys: t.keys });
+    mountDevPages(a);
+    mountStaffSignIn(a);
     mountSite(a);
   });
+  provider = await startTestProvider([SITE_ORIGIN, HTTPS_SITE]);
   office = await t.token('office');
   officeCookie = await t.session(office);
 });
-afterAll(() => t?.stop());
+afterAll(async () => {
+  await provider?.stop();
+  await t?.stop();
+});
 
 interface Sent {
   status: number;
@@ -77,22 +88,15 @@ const VALUES: Record<string, string> = {
   period: '2026-10',
   version: '1',
 };
-/** Every state-changing page route: the site's and the dev pages'. */
+/** Every state-changing page route (the dev pages and staff sign-in have none). */
 function postRoutes(): RouteRef[] {
-  const site = pageRoutes().filter((r) => r.method !== 'GET');
-  const dev = ['/dev/sign-in', '/dev/sign-out'].map((p) => ({
-    group: 'page' as const,
-    method: 'POST',
-    path: p,
-    key: `POST ${p}`,
-  }));
-  return [...site, ...dev];
+  return pageRoutes().filter((r) => r.method !== 'GET');
 }
 const urlOf = (r: RouteRef) => fillPath(r.path, VALUES);
 const isHtml = (s: Sent) => /^text\/html/.test(s.headers.get('content-type') ?? '');
 
 describe('form posts come from the site itself', () => {
-  it('covers every class of form post: staff consoles, public forms, preferences, sign-in and sign-out', () => {
+  it('covers every class of form post: staff consoles, public forms, preferences and sign-out', () => {
     const paths = postRoutes().map((r) => r.path);
     for (const p of [
       '/prefs/elder',
@@ -104,7 +108,6 @@ describe('form posts come from the site itself', () => {
       '/staff/rankings/drafts',
       '/staff/open311-keys',
       '/staff/sign-out',
-      '/dev/sign-in',
     ])
       expect(paths).toContain(p);
   });
@@ -177,11 +180,17 @@ describe('form posts come from the site itself', () => {
 });
 
 describe('staff sessions are server-side', () => {
-  const signIn = async (user: string, base = '') => {
-    const origin = base || SITE_ORIGIN;
-    const res = await send('POST', `${base}/dev/sign-in`, { ...FORM, origin }, `user=${user}`);
-    expect(res.status).toBe(303);
-    return res.headers.get('set-cookie') ?? '';
+  /** Sign in through the local OpenID provider; the callback's session `Set-Cookie`. */
+  const signIn = async (user: string, base = '', cookie?: string) => {
+    const walked = await walkSignIn({
+      site: async (url, init) => devApp.request(url, init),
+      issuer: provider.issuer,
+      user,
+      base,
+      ...(cookie ? { siteCookie: cookie } : {}),
+    });
+    expect(walked.callback.status).toBe(303);
+    return walked.setCookie;
   };
 
   it('a random id in the cookie; a copied cookie stops working at sign-out', async () => {
@@ -209,23 +218,17 @@ describe('staff sessions are server-side', () => {
 
   it('signing in again ends the session the browser held', async () => {
     const first = (await signIn('office-li')).split(';')[0]!;
-    const again = await send(
-      'POST',
-      '/dev/sign-in',
-      { ...FORM, origin: SITE_ORIGIN, cookie: first },
-      'user=office-li',
-    );
-    const second = (again.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const second = (await signIn('office-li', '', first)).split(';')[0]!;
     expect(second).toMatch(/^wp_session=[A-Za-z0-9_-]{43}$/);
     expect(second).not.toBe(first);
     expect((await send('GET', '/staff', { cookie: first })).status).toBe(401);
     expect((await send('GET', '/staff', { cookie: second })).status).toBe(200);
   });
 
-  it('the dev sign-out ends the session as well', async () => {
+  it('an inspector’s sign-out ends the session as well', async () => {
     const cookie = (await signIn('inspector-wang')).split(';')[0]!;
     expect((await send('GET', '/staff/warnings', { cookie })).status).toBe(200);
-    const out = await send('POST', '/dev/sign-out', { ...FORM, origin: SITE_ORIGIN, cookie });
+    const out = await send('POST', '/staff/sign-out', { ...FORM, origin: SITE_ORIGIN, cookie });
     expect(out.status).toBe(303);
     expect((await send('GET', '/staff/warnings', { cookie })).status).toBe(401);
   });
@@ -249,7 +252,7 @@ describe('staff sessions are server-side', () => {
   });
 
   it('over HTTPS: __Host-wp_session, Secure, HttpOnly, SameSite=Lax, Path=/; preference cookies Secure', async () => {
-    const site = 'https://woodpecker.example';
+    const site = HTTPS_SITE;
     const saved = process.env.WOODPECKER_PUBLIC_URL;
     process.env.WOODPECKER_PUBLIC_URL = site;
     try {

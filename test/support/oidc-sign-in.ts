@@ -120,7 +120,7 @@ export async function walkSignIn(options: {
   next?: string;
   siteCookie?: string;
   jar?: CookieJar;
-  beforeCallback?: (callbackUrl: URL) => void;
+  beforeCallback?: (callbackUrl: URL) => void | Promise<void>;
 }): Promise<WalkedSignIn> {
   const jar = options.jar ?? new CookieJar();
   const base = options.base ?? '';
@@ -147,7 +147,7 @@ export async function walkSignIn(options: {
   }
   if (!('leftTo' in step)) throw new Error(`the provider did not send the browser back (${step.page.status})`);
   const callbackUrl = new URL(step.leftTo);
-  options.beforeCallback?.(callbackUrl);
+  await options.beforeCallback?.(callbackUrl);
   const cookie = cookieOf(options.siteCookie);
   const callback = await options.site(base ? callbackUrl.href : `${callbackUrl.pathname}${callbackUrl.search}`, {
     headers: cookie ? { cookie } : {},
@@ -170,7 +170,7 @@ export async function walkSignIn(options: {
 export async function startTestProvider(
   siteOrigins: readonly string[],
   options: { port?: number } = {},
-): Promise<RunningProvider & { keysDir: string }> {
+): Promise<RunningProvider & { keysDir: string; goDown: () => Promise<void> }> {
   const keysDir = mkdtempSync(path.join(tmpdir(), 'wp-oidc-'));
   const provider = await startLocalProvider({
     keysFile: path.join(keysDir, 'oidc-provider.json'),
@@ -183,6 +183,8 @@ export async function startTestProvider(
   return {
     ...provider,
     keysDir,
+    /** The provider stops answering; the site stays configured for it (a provider that is down). */
+    goDown: () => provider.stop(),
     stop: async () => {
       await provider.stop();
       for (const [k, v] of Object.entries(saved)) {

@@ -1,7 +1,8 @@
 /**
  * An in-process platform for integration tests: a fresh table in the run's shared
- * DynamoDB Local, the real API and site app called through `app.request()`, the real
- * stream poller and aggregator, a local JWT issuer, and a settable clock.
+ * DynamoDB Local, the real API and site app (staff sign-in included) called through
+ * `app.request()`, the real stream poller and aggregator, a local JWT issuer, and a
+ * settable clock. Staff sign-in over OIDC needs a provider: see test/support/oidc-sign-in.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ import {
   type TokenRole,
 } from '../../infra/local/issuer.js';
 import { StreamPoller } from '../../infra/local/stream-poller.js';
+import { mountStaffSignIn } from '../../web/oidc/routes.js';
 import { mountSite } from '../../web/site-app.js';
 import { SITE_ORIGIN, sessionCookie } from './staff-session.js';
 
@@ -100,7 +102,10 @@ export async function startTestPlatform(
     idleMs: 100,
   });
   if (options.background) poller.start();
-  const app = createApiApp((a) => mountSite(a));
+  const app = createApiApp((a) => {
+    mountStaffSignIn(a);
+    mountSite(a);
+  });
   const call: TestPlatform['call'] = async (method, url, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.token) headers.authorization = `Bearer ${o.token}`;

@@ -17,6 +17,7 @@ import { instantSchema } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
 import { readConfig } from '../../shared/config.js';
 import { logger } from '../../shared/powertools.js';
+import { verifyApiKey } from '../../usecases/critiques/api-keys.js';
 import {
   open311CreateRequest,
   open311RequestById,
@@ -170,7 +171,7 @@ async function createRequest(c: Context, format: Format) {
   checkJurisdiction(fields.jurisdiction_id ?? c.req.query('jurisdiction_id'));
   const apiKey = fields.api_key ?? c.req.query('api_key');
   if (!apiKey) throw fail(401, 'api_key is required to create a service request.');
-  const key = await platform().apiKeys.verify(apiKey);
+  const key = await verifyApiKey(platform(), apiKey);
   if (!key) throw fail(403, 'api_key is not valid (unknown or revoked).');
 
   const attributes: Record<string, string> = {};

@@ -4,8 +4,8 @@
  */
 import { Hono } from 'hono';
 import { platform } from '../../platform.js';
+import { loadedCalendarYears } from '../../usecases/calendar/loaded-years.js';
 
 export const calendarPublicRoutes = new Hono().get('/calendar', async (c) => {
-  const calendar = await platform().calendar.calendar();
-  return c.json({ loadedYears: calendar.loadedYears() });
+  return c.json({ loadedYears: await loadedCalendarYears(platform()) });
 });

@@ -7,8 +7,14 @@ import type { CurvePoint } from '../../domain/curves.js';
 import { notFound } from '../../domain/refusal.js';
 import { idSchema, parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
+import {
+  allDepartments,
+  departmentWithServices,
+  serviceByCode,
+  servicesPage,
+} from '../../usecases/catalogue/directory.js';
 import { CATALOGUE_COLUMNS, exportCatalogue } from '../../usecases/catalogue-csv.js';
-import { serviceCurves, unitCurves } from '../../usecases/curves.js';
+import { departmentCurves, serviceCurves, unitCurves } from '../../usecases/curves.js';
 import { csvResponse, wantsCsv } from '../csv.js';
 import { queryOf } from '../validation.js';
 import { serviceListQuery } from './catalogue-schemas.js';
@@ -17,7 +23,7 @@ import { monthRange } from './month-range.js';
 export const cataloguePublicRoutes = new Hono()
   .get('/services', async (c) => {
     const q = queryOf(c, serviceListQuery);
-    const page = await platform().catalogue.listServices({
+    const page = await servicesPage(platform(), {
       limit: Number(q.limit ?? 50),
       cursor: q.cursor,
       departmentId: q.departmentId,
@@ -37,7 +43,7 @@ export const cataloguePublicRoutes = new Hono()
   )
   .get('/services/:code', async (c) => {
     const code = parseWith(idSchema, c.req.param('code'), 'service code');
-    const found = await platform().catalogue.getService(code);
+    const found = await serviceByCode(platform(), code);
     if (!found) throw notFound(`No service with code ${code}.`);
     return c.json({ ...found.service, limits: found.limits });
   })
@@ -52,9 +58,8 @@ export const cataloguePublicRoutes = new Hono()
   .get('/departments/:id/curves', async (c) => {
     const id = parseWith(idSchema, c.req.param('id'), 'department id');
     const p = platform();
-    if (!(await p.catalogue.getDepartment(id))) throw notFound(`No department with id ${id}.`);
-    const { from, to } = monthRange(c, p.clock.now());
-    const curves = await unitCurves(p, 'dept', id, from, to);
+    const curves = await departmentCurves(p, id, () => monthRange(c, p.clock.now()));
+    const { from, to } = curves;
     if (wantsCsv(c)) return curvesCsv(c, `curves-dept-${id}-${from}-${to}.csv`, curves.series);
     return c.json({ departmentId: id, from, to, series: curves.series, summary: curves.summary });
   })
@@ -65,14 +70,11 @@ export const cataloguePublicRoutes = new Hono()
     if (wantsCsv(c)) return curvesCsv(c, `curves-city-${from}-${to}.csv`, curves.series);
     return c.json({ from, to, series: curves.series, summary: curves.summary });
   })
-  .get('/departments', async (c) => c.json({ items: await platform().catalogue.listDepartments() }))
+  .get('/departments', async (c) => c.json({ items: await allDepartments(platform()) }))
   .get('/departments/:id', async (c) => {
     const id = parseWith(idSchema, c.req.param('id'), 'department id');
-    const p = platform();
-    const department = await p.catalogue.getDepartment(id);
-    if (!department) throw notFound(`No department with id ${id}.`);
-    const services = await p.catalogue.listServices({ limit: 100, departmentId: id });
-    return c.json({ ...department, services: services.items });
+    const { department, services } = await departmentWithServices(platform(), id);
+    return c.json({ ...department, services });
   });
 
 function curvesCsv(c: Context, filename: string, series: CurvePoint[]): Response {

@@ -4,13 +4,12 @@
  * the nickname leaderboard and critique figures per department. No login.
  */
 import { Hono } from 'hono';
-import { notFound } from '../../domain/refusal.js';
 import { idSchema, parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
 import { hallOfFame, leaderboard } from '../../usecases/critiques/awards.js';
 import { trackingCodeOf } from '../../usecases/critiques/change.js';
 import { critiqueBoard, publicCritiqueByCode } from '../../usecases/critiques/public.js';
-import { critiqueStatsByDepartment, unitCritiqueStats } from '../../usecases/critiques/stats.js';
+import { critiqueStatsByDepartment, departmentCritiqueStats } from '../../usecases/critiques/stats.js';
 import { queryOf } from '../validation.js';
 import { boardQuery, pageQuery } from './critiques-schemas.js';
 import { monthRange } from './month-range.js';
@@ -43,14 +42,5 @@ export const critiquesPublicRoutes = new Hono()
   .get('/departments/:id/critique-stats', async (c) => {
     const id = parseWith(idSchema, c.req.param('id'), 'department id');
     const p = platform();
-    const department = await p.catalogue.getDepartment(id);
-    if (!department) throw notFound(`No department with id ${id}.`);
-    const { from, to } = monthRange(c, p.clock.now());
-    return c.json({
-      departmentId: id,
-      name: department.name,
-      from,
-      to,
-      ...(await unitCritiqueStats(p, 'dept', id, from, to)),
-    });
+    return c.json(await departmentCritiqueStats(p, id, () => monthRange(c, p.clock.now())));
   });

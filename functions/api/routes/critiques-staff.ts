@@ -13,6 +13,7 @@ import { platform } from '../../platform.js';
 import { issueApiKey, listApiKeys, revokeApiKey } from '../../usecases/critiques/api-keys.js';
 import { trackingCodeOf } from '../../usecases/critiques/change.js';
 import {
+  critiqueAuditTrail,
   critiqueForStaff,
   critiqueForStaffView,
   listCritiquesForStaff,
@@ -50,8 +51,8 @@ export const critiquesStaffRoutes = new Hono<AuthEnv>()
     return c.json(await critiqueForStaffView(platform(), who, trackingCodeOf(c.req.param('code'))));
   })
   .get('/staff/critiques/:code/audit', requireStaff('office', 'inspector'), async (c) => {
-    const { code } = await target(c);
-    return c.json({ items: await platform().audit.auditOf(`critique:${code}`) });
+    const code = trackingCodeOf(c.req.param('code'));
+    return c.json({ items: await critiqueAuditTrail(platform(), principalOf(c), code) });
   })
   .post('/staff/critiques/:code/accept', requireStaff(...ROLES.accept), async (c) => {
     const { who, code } = await target(c);

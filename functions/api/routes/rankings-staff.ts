@@ -9,10 +9,11 @@ import { parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
 import { computeDraft } from '../../usecases/rankings/compute.js';
 import { inputsTable, rankingTable } from '../../usecases/rankings/export.js';
+import { rankingDrafts } from '../../usecases/rankings/listings.js';
 import { methodBodySchema } from '../../usecases/rankings/method-schema.js';
 import { createMethod, methodVersion } from '../../usecases/rankings/methods.js';
 import { discardRanking, publishRanking } from '../../usecases/rankings/publish.js';
-import { anyVersion } from '../../usecases/rankings/read.js';
+import { anyVersion, anyVersionInputs } from '../../usecases/rankings/read.js';
 import { type AuthEnv, principalOf, requireStaff } from '../auth.js';
 import { csvResponse, wantsCsv } from '../csv.js';
 import { jsonBody } from '../validation.js';
@@ -31,7 +32,7 @@ export const rankingsStaffRoutes = new Hono<AuthEnv>()
     return c.json(draft, 201);
   })
   .get('/staff/rankings/drafts', requireStaff('office', 'inspector'), async (c) =>
-    c.json({ items: await platform().rankings.listDrafts() }),
+    c.json({ items: await rankingDrafts(platform()) }),
   )
   .get('/staff/rankings/:scope/:period/versions/:version', requireStaff('office', 'inspector'), async (c) => {
     const version = Number(parseWith(versionSchema, c.req.param('version'), 'version'));
@@ -53,9 +54,12 @@ export const rankingsStaffRoutes = new Hono<AuthEnv>()
     requireStaff('office', 'inspector'),
     async (c) => {
       const version = Number(parseWith(versionSchema, c.req.param('version'), 'version'));
-      const p = platform();
-      const view = await anyVersion(p, c.req.param('scope'), c.req.param('period'), version);
-      const inputs = await p.rankings.getInputs(view.scope, view.period, version);
+      const { view, inputs } = await anyVersionInputs(
+        platform(),
+        c.req.param('scope'),
+        c.req.param('period'),
+        version,
+      );
       if (wantsCsv(c)) {
         const table = inputsTable(inputs);
         return csvResponse(

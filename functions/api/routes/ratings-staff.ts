@@ -10,11 +10,11 @@ import { canSeeDepartment } from '../../domain/identity.js';
 import { forbidden } from '../../domain/refusal.js';
 import { idSchema, parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
+import { appealsPage, badReviewsPage } from '../../usecases/ratings/console.js';
 import {
   actOnReview,
   authoriseReviewAction,
   type FollowUpAction,
-  inboxDepartment,
   inboxQuerySchema,
   reviewFor,
 } from '../../usecases/ratings/follow-up.js';
@@ -37,13 +37,13 @@ const act = (action: FollowUpAction) => async (c: Context<AuthEnv>) => {
 export const ratingsStaffRoutes = new Hono<AuthEnv>()
   .get('/staff/reviews', requireStaff('department', 'office', 'inspector'), async (c) => {
     const q = queryOf(c, inboxQuerySchema);
-    const departmentId = inboxDepartment(principalOf(c), q.departmentId);
-    const page = await platform().ratings.badReviews(departmentId, {
+    const page = await badReviewsPage(platform(), principalOf(c), {
+      departmentId: q.departmentId,
       filter: q.status ?? 'open',
       limit: Number(q.limit ?? 50),
       cursor: q.cursor,
     });
-    return c.json({ departmentId, items: page.items.map(staffReviewView), nextCursor: page.nextCursor });
+    return c.json({ departmentId: page.departmentId, items: page.items, nextCursor: page.nextCursor });
   })
   .get('/staff/reviews/:caseId', requireStaff('department', 'office', 'inspector'), async (c) => {
     const caseId = parseWith(idSchema, c.req.param('caseId'), 'case id');
@@ -54,11 +54,11 @@ export const ratingsStaffRoutes = new Hono<AuthEnv>()
   .post('/staff/reviews/:caseId/appeal', requireStaff('department'), act('appeal'))
   .get('/staff/appeals', requireStaff('office'), async (c) => {
     const q = queryOf(c, appealsQuery);
-    const page = await platform().ratings.appeals(q.status ?? 'pending', {
+    const page = await appealsPage(platform(), q.status ?? 'pending', {
       limit: Number(q.limit ?? 50),
       cursor: q.cursor,
     });
-    return c.json({ items: page.items.map(staffReviewView), nextCursor: page.nextCursor });
+    return c.json({ items: page.items, nextCursor: page.nextCursor });
   })
   .post('/staff/appeals/:caseId/ruling', requireStaff('office'), act('ruling'))
   .get(

@@ -1,14 +1,18 @@
 /**
- * The catalogue as the pages read it: departments and services to name, pick from and
- * link to. Pages call these rather than the catalogue store, so what a page may read
- * of the catalogue (and how much of it) is said here once.
+ * The catalogue as the pages and the public API read it: departments and services to
+ * name, pick from and link to. Pages and routes call these rather than the catalogue
+ * store, so what they may read of the catalogue (and how much of it) is said here once.
  */
 import type { Department, Service } from '../../domain/catalogue.js';
 import { canSeeDepartment, type Principal } from '../../domain/identity.js';
+import type { Page } from '../../domain/ports.js';
+import { notFound } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
 
 /** A page's pick lists and links list every service; the catalogue holds a few hundred. */
 const SERVICES_PER_PAGE = 1000;
+/** `GET /api/v1/departments/:id` lists a department's first 100 services, as it always has. */
+const DEPARTMENT_SERVICES = 100;
 
 /** Every department, in the catalogue's order. */
 export function allDepartments(p: Platform): Promise<Department[]> {
@@ -32,6 +36,14 @@ export async function departmentsAndServices(
   return { departments, services };
 }
 
+/** One page of the services (of one department, when given), by code: `GET /api/v1/services`. */
+export function servicesPage(
+  p: Platform,
+  q: { limit: number; cursor?: string | undefined; departmentId?: string | undefined },
+): Promise<Page<Service>> {
+  return p.catalogue.listServices(q);
+}
+
 /** One service with its limits, or undefined. */
 export function serviceByCode(p: Platform, code: string) {
   return p.catalogue.getService(code);
@@ -40,6 +52,17 @@ export function serviceByCode(p: Platform, code: string) {
 /** One department, or undefined. */
 export function departmentById(p: Platform, id: string): Promise<Department | undefined> {
   return p.catalogue.getDepartment(id);
+}
+
+/** A department with its services (404 when there is none): `GET /api/v1/departments/:id`. */
+export async function departmentWithServices(
+  p: Platform,
+  id: string,
+): Promise<{ department: Department; services: Service[] }> {
+  const department = await departmentById(p, id);
+  if (!department) throw notFound(`No department with id ${id}.`);
+  const page = await p.catalogue.listServices({ limit: DEPARTMENT_SERVICES, departmentId: id });
+  return { department, services: page.items };
 }
 
 /** The departments a staff member may see: all for the office and inspectors, else their own. */

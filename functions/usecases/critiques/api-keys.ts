@@ -28,6 +28,11 @@ export function listApiKeys(p: Platform) {
   return p.apiKeys.list();
 }
 
+/** The live key a partner presented (checked against its stored hash), or undefined. */
+export function verifyApiKey(p: Platform, apiKey: string) {
+  return p.apiKeys.verify(apiKey);
+}
+
 export async function revokeApiKey(p: Platform, who: Principal, id: string) {
   // The page passes the path segment as it came; what is not an id names no key (and an
   // over-long one must not reach DynamoDB, which refuses it with a 5xx).

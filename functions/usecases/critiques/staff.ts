@@ -212,3 +212,9 @@ export async function listCritiquesForStaff(p: Platform, who: Principal, q: Staf
 export async function critiqueForStaffView(p: Platform, who: Principal, code: string) {
   return staffCritique(await critiqueForStaff(p, who, code));
 }
+
+/** A critique's audit trail, for a caller who may see the critique (404/403 otherwise). */
+export async function critiqueAuditTrail(p: Platform, who: Principal, code: string) {
+  await critiqueForStaff(p, who, code);
+  return p.audit.auditOf(`critique:${code}`);
+}

@@ -9,7 +9,9 @@ import { CITY } from '../../domain/aggregates/contribution.js';
 import { critiqueStats } from '../../domain/critiques/contribution.js';
 import { sumCounters } from '../../domain/curves.js';
 import { monthsBetween } from '../../domain/months.js';
+import { notFound } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
+import { departmentById } from '../catalogue/directory.js';
 
 export async function unitCritiqueStats(
   p: Platform,
@@ -22,6 +24,28 @@ export async function unitCritiqueStats(
   return {
     summary: critiqueStats(sumCounters(months.values())),
     series: monthsBetween(from, to).map((month) => ({ month, ...critiqueStats(months.get(month) ?? {}) })),
+  };
+}
+
+/**
+ * One department's figures by month, with its name (404 when the catalogue has no such
+ * department). The month range is read only once the department is found, so an
+ * unknown department is a 404 whatever the query says.
+ */
+export async function departmentCritiqueStats(
+  p: Platform,
+  id: string,
+  range: () => { from: string; to: string },
+) {
+  const department = await departmentById(p, id);
+  if (!department) throw notFound(`No department with id ${id}.`);
+  const { from, to } = range();
+  return {
+    departmentId: id,
+    name: department.name,
+    from,
+    to,
+    ...(await unitCritiqueStats(p, 'dept', id, from, to)),
   };
 }
 

@@ -134,6 +134,18 @@ export async function publishedInputs(
   return { header, inputs };
 }
 
+/** Any version with its inputs, drafts included, for the office's review (404 when there is no such version). */
+export async function anyVersionInputs(
+  p: Platform,
+  scopeId: string,
+  periodId: string,
+  version: number,
+): Promise<{ view: RankingView; inputs: UnitInput[] }> {
+  const view = await anyVersion(p, scopeId, periodId, version);
+  const inputs = await p.rankings.getInputs(view.scope, view.period, version);
+  return { view, inputs };
+}
+
 /** The current version of each published period of a scope and kind, newest first. */
 export async function publishedPeriods(
   p: Platform,

@@ -1,7 +1,7 @@
 /**
- * What the bad-review console pages read, for a signed-in staff member: which
- * department a page shows, that department's inbox, the office's appeals queue, and
- * the per-window and per-staff figures (评价到人). Who may read what is the follow-up's
+ * What the bad-review console pages and the staff API read, for a signed-in staff
+ * member: which department a page shows, that department's inbox, the office's appeals
+ * queue, and the per-window and per-staff figures (评价到人). Who may read what is the follow-up's
  * rule (`inboxDepartment`: the office and inspectors any department, department staff
  * their own); a page that names no department falls back to the first one.
  */
@@ -60,20 +60,58 @@ export async function reviewInbox(
   const cursor = q.cursor && q.cursor.length < 2000 ? q.cursor : undefined;
   const [page, departments] = await Promise.all([
     departmentId
-      ? p.ratings.badReviews(departmentId, { filter: q.filter, limit: INBOX_PAGE, cursor }).catch((err) => {
+      ? reviewsOf(p, departmentId, { filter: q.filter, limit: INBOX_PAGE, cursor }).catch((err) => {
           if (isRefusal(err)) return empty;
           throw err;
         })
       : Promise.resolve(empty),
     visibleDepartments(p, who),
   ]);
-  return { departmentId, departments, items: page.items.map(staffReviewView), nextCursor: page.nextCursor };
+  return { departmentId, departments, items: page.items, nextCursor: page.nextCursor };
+}
+
+/**
+ * One page of a department's bad reviews, for `GET /api/v1/staff/reviews`: the
+ * department asked for (403 if the caller may not see it) or the caller's only one
+ * (400 for the office and inspectors, who must name one); a cursor that does not fit
+ * is a 400.
+ */
+export async function badReviewsPage(
+  p: Platform,
+  who: Principal,
+  q: { departmentId: string | undefined; filter: InboxFilter; limit: number; cursor: string | undefined },
+): Promise<{ departmentId: string; items: StaffReviewView[]; nextCursor: string | null }> {
+  const departmentId = inboxDepartment(who, q.departmentId);
+  return { departmentId, ...(await reviewsOf(p, departmentId, q)) };
+}
+
+/** One page of the appeals in a state, oldest first (`GET /api/v1/staff/appeals`). */
+export async function appealsPage(
+  p: Platform,
+  status: 'pending' | 'upheld' | 'rejected',
+  q: { limit: number; cursor?: string | undefined },
+): Promise<{ items: StaffReviewView[]; nextCursor: string | null }> {
+  const page = await p.ratings.appeals(status, q);
+  return { items: page.items.map(staffReviewView), nextCursor: page.nextCursor };
 }
 
 /** The appeals waiting for the office's ruling, oldest first. */
 export async function pendingAppeals(p: Platform): Promise<StaffReviewView[]> {
-  const page = await p.ratings.appeals('pending', { limit: APPEALS_PAGE });
-  return page.items.map(staffReviewView);
+  return (await appealsPage(p, 'pending', { limit: APPEALS_PAGE })).items;
+}
+
+/** A page of a department's bad reviews, as staff see them. */
+async function reviewsOf(
+  p: Platform,
+  departmentId: string,
+  q: { filter: InboxFilter; limit: number; cursor?: string | undefined },
+): Promise<{ items: StaffReviewView[]; nextCursor: string | null }> {
+  const page = await p.ratings.badReviews(departmentId, {
+    filter: q.filter,
+    limit: q.limit,
+    cursor: q.cursor,
+  });
+  return { items: page.items.map(staffReviewView), nextCursor: page.nextCursor };
 }
 
 /**
