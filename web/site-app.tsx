@@ -13,7 +13,7 @@ import { registerApiDocsPages } from './api-docs.js';
 import { buildClientBundle, buildClientBundleGzip, CLIENT_ENTRIES, type ClientEntry } from './assets.js';
 import { calendarBanners } from './calendar-banners.js';
 import { FAVICON_SVG } from './favicon.js';
-import { signOut } from './oidc/routes.js';
+import { signOut } from './oidc/sign-out.js';
 import { formOf, guardPages, sameSitePath } from './page-guard.js';
 import { registerCritiquePages } from './pages/critiques/routes.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -78,7 +78,7 @@ export function mountSite(app: Hono): void {
   });
 
   // Sign-out, whichever provider signed the staff member in: the session is deleted, and
-  // one the OpenID provider started is ended there too (web/oidc/routes.tsx).
+  // one the OpenID provider started is ended there too (web/oidc/sign-out.ts).
   app.post('/staff/sign-out', (c) => signOut(c));
 
   registerPublicPages(app);

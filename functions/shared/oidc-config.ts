@@ -31,6 +31,9 @@ export interface OidcConfig {
   logoutUrl?: string;
 }
 
+/** How the client secret is sent to the token endpoint (HTTP Basic unless told otherwise). */
+const CLIENT_AUTH = new Set(['client_secret_basic', 'client_secret_post']);
+
 /** The provider the pages sign staff in with, or undefined when none is configured. */
 export function readOidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig | undefined {
   const issuer = env.WOODPECKER_OIDC_ISSUER?.trim();
@@ -39,11 +42,12 @@ export function readOidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig
   const secret = env.WOODPECKER_OIDC_CLIENT_SECRET;
   const arn = env.WOODPECKER_OIDC_CLIENT_SECRET_ARN?.trim();
   const logoutUrl = env.WOODPECKER_OIDC_LOGOUT_URL?.trim();
+  const auth = env.WOODPECKER_OIDC_CLIENT_AUTH?.trim() ?? '';
   return {
     issuer,
     clientId,
     ...(secret ? { clientSecret: { value: secret } } : arn ? { clientSecret: { arn } } : {}),
-    clientAuth: env.WOODPECKER_OIDC_CLIENT_AUTH === 'client_secret_post' ? 'client_secret_post' : 'client_secret_basic',
+    clientAuth: CLIENT_AUTH.has(auth) ? (auth as OidcConfig['clientAuth']) : 'client_secret_basic',
     groupsClaim: env.WOODPECKER_OIDC_GROUPS_CLAIM?.trim() || 'cognito:groups',
     scopes: env.WOODPECKER_OIDC_SCOPES?.trim() || 'openid email profile',
     ...(logoutUrl && isHttpUrl(logoutUrl) ? { logoutUrl } : {}),

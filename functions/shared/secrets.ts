@@ -18,13 +18,18 @@ let cached: { value: string; fetchedAt: number } | undefined;
 let inFlight: Promise<string> | undefined;
 
 /** A Secrets Manager secret's string by ARN (at least `minLength` characters, 32 by default), read once per call. */
-export async function fetchSecret(arn: string, what = 'The platform secret', minLength = 32): Promise<string> {
+export async function fetchSecret(
+  arn: string,
+  what = 'The platform secret',
+  minLength = 32,
+): Promise<string> {
   const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
   const client = new SecretsManagerClient({});
   try {
     const out = await client.send(new GetSecretValueCommand({ SecretId: arn }));
     const value = out.SecretString;
-    if (typeof value !== 'string' || value.length < minLength) throw new Error(`${what} is missing or too short.`);
+    if (typeof value !== 'string' || value.length < minLength)
+      throw new Error(`${what} is missing or too short.`);
     return value;
   } finally {
     client.destroy();

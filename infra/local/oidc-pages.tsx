@@ -33,7 +33,11 @@ function Page(props: { lang: Lang; title: string; children: Child }) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} · ${t(props.lang, 'providerTitle')}`}</title>
+        <title>
+          {props.title === t(props.lang, 'providerTitle')
+            ? props.title
+            : `${props.title} · ${t(props.lang, 'providerTitle')}`}
+        </title>
         <style>{STYLE}</style>
       </head>
       <body>

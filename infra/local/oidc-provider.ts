@@ -17,14 +17,15 @@
  * - Like the local server, it answers only requests addressed to this machine (421
  *   otherwise), so a web page cannot rebind a name to it and sign itself in.
  */
+
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { type Adapter, type AdapterPayload, type Configuration } from 'oidc-provider';
 import { DEMO_USERS, type DemoUser } from './demo-users.js';
-import { LOCAL_HOST, isLocalHost } from './local-server.js';
+import { isLocalHost, LOCAL_HOST } from './local-server.js';
 import { errorPage, langOfLocales, loginPage, logoutPage, signedOutPage } from './oidc-pages.js';
 import { writePrivateFile } from './paths.js';
 
@@ -43,7 +44,14 @@ async function loadOrCreateProviderKeys(file: string): Promise<ProviderKeys> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
   const keys: ProviderKeys = {
     jwks: {
-      keys: [{ ...(await exportJWK(privateKey)), kid: `local-${Date.now().toString(36)}`, alg: 'RS256', use: 'sig' }],
+      keys: [
+        {
+          ...(await exportJWK(privateKey)),
+          kid: `local-${Date.now().toString(36)}`,
+          alg: 'RS256',
+          use: 'sig',
+        },
+      ],
     },
     cookieKeys: [randomBytes(32).toString('base64url')],
     clientSecret: randomBytes(32).toString('base64url'),
@@ -279,14 +287,24 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
         });
       grant.addOIDCScope(String(details.params.scope ?? 'openid'));
       const grantId = await grant.save();
-      return provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+      return provider.interactionFinished(
+        req,
+        res,
+        { consent: { grantId } },
+        { mergeWithLastSubmission: true },
+      );
     }
     if (!login) return send(res, 200, loginPage(lang, uid, users));
     if (req.method !== 'POST') return send(res, 405, errorPage(lang, 'method_not_allowed'));
     const chosen = (await formOf(req)).get('user');
     const user = users.find((u) => u.id === chosen);
     if (!user) return send(res, 200, loginPage(lang, uid, users));
-    return provider.interactionFinished(req, res, { login: { accountId: user.id } }, { mergeWithLastSubmission: false });
+    return provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: user.id } },
+      { mergeWithLastSubmission: false },
+    );
   }
 
   // The site's origins may receive this provider's form posts' redirects (login, logout).
@@ -301,7 +319,7 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('x-frame-options', 'DENY');
     res.setHeader('referrer-policy', 'no-referrer');
-    const path = new URL(req.url ?? '/', issuer).pathname; console.log('PROVIDER', req.method, req.url?.slice(0, 80), req.headers.cookie?.slice(0, 120));
+    const path = new URL(req.url ?? '/', issuer).pathname;
     const m = /^\/interaction\/([A-Za-z0-9_-]{1,64})(\/login)?$/.exec(path);
     if (!m) {
       callback(req, res);

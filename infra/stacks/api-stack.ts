@@ -49,6 +49,19 @@ export interface ApiStackProps extends StackProps {
   readonly userPoolClients: cognito.IUserPoolClient[];
   readonly jwtIssuer: string;
   readonly jwksUrl: string;
+  /**
+   * The OpenID provider staff sign in to the pages with (functions/shared/oidc-config.ts):
+   * the user pool by default, or a city's own issuer.
+   */
+  readonly staffSignIn: {
+    issuer: string;
+    clientId: string;
+    /** A Secrets Manager secret holding the client secret, for a confidential client. */
+    clientSecretArn?: string;
+    groupsClaim?: string;
+    scopes?: string;
+    logoutUrl?: string;
+  };
   /** The public site's origin (`https://…`): CORS and rating links. */
   readonly siteOrigin?: string;
   /** Who receives alarm e-mails. */
@@ -146,6 +159,15 @@ export class ApiStack extends Stack {
         ...jwtEnv,
       },
     });
+    const signIn = props.staffSignIn;
+    const oidcEnv: Record<string, string> = {
+      WOODPECKER_OIDC_ISSUER: signIn.issuer,
+      WOODPECKER_OIDC_CLIENT_ID: signIn.clientId,
+      ...(signIn.clientSecretArn ? { WOODPECKER_OIDC_CLIENT_SECRET_ARN: signIn.clientSecretArn } : {}),
+      ...(signIn.groupsClaim ? { WOODPECKER_OIDC_GROUPS_CLAIM: signIn.groupsClaim } : {}),
+      ...(signIn.scopes ? { WOODPECKER_OIDC_SCOPES: signIn.scopes } : {}),
+      ...(signIn.logoutUrl ? { WOODPECKER_OIDC_LOGOUT_URL: signIn.logoutUrl } : {}),
+    };
     const pages = new WoodpeckerFunction(this, 'Pages', {
       ...common,
       group: 'pages',
@@ -156,8 +178,18 @@ export class ApiStack extends Stack {
         ...publicUrl,
         ...secretEnv,
         ...jwtEnv,
+        ...oidcEnv,
       },
     });
+    if (signIn.clientSecretArn) {
+      // The client secret of another issuer: read by the pages only, at sign-in and refresh.
+      pages.fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [signIn.clientSecretArn],
+        }),
+      );
+    }
     const aggregator = new WoodpeckerFunction(this, 'StreamAggregator', {
       ...common,
       group: 'stream-aggregator',

@@ -29,8 +29,11 @@ export const systemScopeName = 'system';
 export interface StatefulStackProps extends StackProps {
   /** E-mail of the efficiency office's first user (invited on deploy, put in `office`). */
   readonly officeEmail?: string;
-  /** Where staff sign-in returns to, e.g. `https://woodpecker.example.gov.cn/staff/`. */
-  readonly staffCallbackUrls: string[];
+  /**
+   * The site's origin, e.g. `https://woodpecker.example.gov.cn`: staff sign-in returns to
+   * `<origin>/staff/callback`, the hosted UI's sign-out to `<origin>/`.
+   */
+  readonly siteOrigin: string;
   /** Prefix of the Cognito hosted domain (`<prefix>.auth.<region>.amazoncognito.com`). */
   readonly authDomainPrefix: string;
 }
@@ -153,7 +156,9 @@ export class StatefulStack extends Stack {
       cognitoDomain: { domainPrefix: props.authDomainPrefix },
     });
 
-    // Staff sign in through the hosted pages (authorization code + PKCE, no secret).
+    // Staff sign in through the hosted pages: the pages function is an OpenID relying
+    // party (web/oidc/) using the authorization code flow with PKCE (S256, which Cognito
+    // checks whenever a code_challenge is sent), without a client secret.
     this.staffWebClient = this.userPool.addClient('StaffWebClient', {
       userPoolClientName: 'staff-web',
       generateSecret: false,
@@ -161,8 +166,8 @@ export class StatefulStack extends Stack {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-        callbackUrls: props.staffCallbackUrls,
-        logoutUrls: props.staffCallbackUrls,
+        callbackUrls: [`${props.siteOrigin}/staff/callback`],
+        logoutUrls: [`${props.siteOrigin}/`],
       },
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),

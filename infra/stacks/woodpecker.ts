@@ -12,6 +12,12 @@
  * - `stackPrefix` (default `Woodpecker`) to deploy a second copy in the same account
  * - `originSecretVersion`: after rotating the CDN origin secret, its new version id, so
  *   the site stack's template changes and CloudFront reads the new value (docs/deploy.md)
+ * - staff sign-in to the pages (OpenID Connect, web/oidc/): Cognito's user pool by default;
+ *   another issuer — a city's unified identity platform — with `oidcIssuer` and
+ *   `oidcClientId`, optionally `oidcClientSecretArn` (a Secrets Manager secret holding the
+ *   client secret), `oidcGroupsClaim` (default `cognito:groups`), `oidcScopes` (default
+ *   `openid email profile`) and `oidcLogoutUrl` (for an issuer without an
+ *   `end_session_endpoint`)
  */
 import type { App } from 'aws-cdk-lib';
 import { ApiStack } from './api-stack.js';
@@ -35,6 +41,18 @@ export interface WoodpeckerConfig {
   authDomainPrefix: string;
   sendSms: boolean;
   originSecretVersion?: string;
+  /** Another OpenID issuer for staff sign-in instead of the user pool (see the module comment). */
+  oidc?: {
+    issuer: string;
+    clientId: string;
+    clientSecretArn?: string;
+    groupsClaim?: string;
+    scopes?: string;
+    logoutUrl?: string;
+  };
+  /** With the user pool: the claim and scopes, if not Cognito's defaults. */
+  oidcGroupsClaim?: string;
+  oidcScopes?: string;
 }
 
 export function readWoodpeckerConfig(app: App): WoodpeckerConfig {
@@ -49,6 +67,13 @@ export function readWoodpeckerConfig(app: App): WoodpeckerConfig {
     '',
   );
   const officeEmail = text('officeEmail');
+  const oidcIssuer = text('oidcIssuer');
+  const oidcClientId = text('oidcClientId');
+  if (Boolean(oidcIssuer) !== Boolean(oidcClientId))
+    throw new Error(
+      'Context oidcIssuer and oidcClientId go together (another OpenID issuer for staff sign-in).',
+    );
+  const optional = (key: string, value = text(key)) => (value ? { [key]: value } : {});
   return {
     account,
     region: text('region') ?? 'ap-east-1',
@@ -61,6 +86,20 @@ export function readWoodpeckerConfig(app: App): WoodpeckerConfig {
     authDomainPrefix: text('authDomainPrefix') ?? `woodpecker-${account}`,
     sendSms: text('sendSms') === 'true',
     originSecretVersion: text('originSecretVersion'),
+    ...(oidcIssuer && oidcClientId
+      ? {
+          oidc: {
+            issuer: oidcIssuer,
+            clientId: oidcClientId,
+            ...optional('clientSecretArn', text('oidcClientSecretArn')),
+            ...optional('groupsClaim', text('oidcGroupsClaim')),
+            ...optional('scopes', text('oidcScopes')),
+            ...optional('logoutUrl', text('oidcLogoutUrl')),
+          },
+        }
+      : {}),
+    ...optional('oidcGroupsClaim'),
+    ...optional('oidcScopes'),
   };
 }
 
@@ -83,7 +122,7 @@ export function defineWoodpecker(app: App, config = readWoodpeckerConfig(app)): 
     description: description('table, key, platform secret and staff user pool (retained)'),
     terminationProtection: true,
     officeEmail: config.officeEmail,
-    staffCallbackUrls: [config.siteOrigin ? `${config.siteOrigin}/staff/` : 'http://localhost:3000/staff/'],
+    siteOrigin: config.siteOrigin ?? 'http://localhost:3000',
     authDomainPrefix: config.authDomainPrefix,
   });
 
@@ -96,6 +135,15 @@ export function defineWoodpecker(app: App, config = readWoodpeckerConfig(app)): 
     userPoolClients: [stateful.staffWebClient, stateful.machineClient],
     jwtIssuer: stateful.jwtIssuer,
     jwksUrl: stateful.jwksUrl,
+    // Staff sign-in to the pages: the configured issuer, else the user pool's hosted UI
+    // (Cognito's discovery has no end_session_endpoint: its /logout is configured).
+    staffSignIn: config.oidc ?? {
+      issuer: stateful.jwtIssuer,
+      clientId: stateful.staffWebClient.userPoolClientId,
+      logoutUrl: `${stateful.userPoolDomain.baseUrl()}/logout`,
+      ...(config.oidcGroupsClaim ? { groupsClaim: config.oidcGroupsClaim } : {}),
+      ...(config.oidcScopes ? { scopes: config.oidcScopes } : {}),
+    },
     siteOrigin: config.siteOrigin,
     alarmEmail: config.alarmEmail,
     sendSms: config.sendSms,

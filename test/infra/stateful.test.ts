@@ -145,7 +145,7 @@ describe('staff user pool', () => {
     t.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       AllowedOAuthFlows: ['code'],
-      CallbackURLs: ['https://woodpecker.example.gov.cn/staff/'],
+      CallbackURLs: ['https://woodpecker.example.gov.cn/staff/callback'],
       PreventUserExistenceErrors: 'ENABLED',
     });
   });

@@ -2,9 +2,9 @@
  * What the local runtime (the one `npm start` runs, started here in-process on a data
  * folder of its own) trusts: only this machine. DynamoDB Local, the HTTP server and the
  * local OpenID provider listen on 127.0.0.1 only and answer only requests addressed to
- * this machine (no DNS rebinding into staff sign-in or `/dev/outbox`), the data folder is private to its
- * owner, even when an older run left it readable, and a keep-alive client survives an
- * early 413.
+ * this machine (no DNS rebinding into staff sign-in or `/dev/outbox`), the data folder
+ * is private to its owner, even when an older run left it readable, and a keep-alive
+ * client survives an early 413.
  */
 import {
   chmodSync,

@@ -139,19 +139,24 @@ export async function walkSignIn(options: {
   if ('page' in step) {
     const html = await step.page.text();
     const action = /<form method="post" action="([^"]+\/login)"/.exec(html)?.[1];
-    if (!action) throw new Error(`no sign-in form at the provider (${step.page.status}): ${html.slice(0, 300)}`);
+    if (!action)
+      throw new Error(`no sign-in form at the provider (${step.page.status}): ${html.slice(0, 300)}`);
     step = await followProvider(jar, options.issuer, new URL(action, step.url).href, {
       method: 'POST',
       body: new URLSearchParams({ user: options.user }).toString(),
     });
   }
-  if (!('leftTo' in step)) throw new Error(`the provider did not send the browser back (${step.page.status})`);
+  if (!('leftTo' in step))
+    throw new Error(`the provider did not send the browser back (${step.page.status})`);
   const callbackUrl = new URL(step.leftTo);
   await options.beforeCallback?.(callbackUrl);
   const cookie = cookieOf(options.siteCookie);
-  const callback = await options.site(base ? callbackUrl.href : `${callbackUrl.pathname}${callbackUrl.search}`, {
-    headers: cookie ? { cookie } : {},
-  });
+  const callback = await options.site(
+    base ? callbackUrl.href : `${callbackUrl.pathname}${callbackUrl.search}`,
+    {
+      headers: cookie ? { cookie } : {},
+    },
+  );
   const setCookie = callback.headers.getSetCookie().find((c) => /^(__Host-)?wp_session=/.test(c)) ?? '';
   const sessionPair = setCookie.split(';')[0] ?? '';
   return {

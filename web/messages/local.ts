@@ -18,7 +18,10 @@ export const localMessages = {
   providerLogoutTitle: { zh: '退出本地统一身份认证？', en: 'Sign out of the local identity provider?' },
   providerLogoutYes: { zh: '退出', en: 'Yes, sign me out' },
   providerLogoutNo: { zh: '保持登录', en: 'No, stay signed in' },
-  providerSignedOut: { zh: '您已退出本地统一身份认证。', en: 'You have signed out of the local identity provider.' },
+  providerSignedOut: {
+    zh: '您已退出本地统一身份认证。',
+    en: 'You have signed out of the local identity provider.',
+  },
   providerErrorTitle: { zh: '无法完成登录', en: 'Sign-in could not go on' },
   providerErrorText: {
     zh: '这次登录已过期或无效。请回到啄木鸟网站重新登录。',

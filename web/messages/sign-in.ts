@@ -23,5 +23,8 @@ export const signInMessages = {
     zh: '您已退出啄木鸟工作台，正在前往统一身份认证服务退出登录…',
     en: 'You have signed out of the Woodpecker consoles; now signing you out at the identity provider…',
   },
-  signedOutContinue: { zh: '继续在统一身份认证服务退出', en: 'Continue signing out at the identity provider' },
+  signedOutContinue: {
+    zh: '继续在统一身份认证服务退出',
+    en: 'Continue signing out at the identity provider',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -29,7 +29,9 @@ export function resetDiscovery(): void {
 
 function clientAuth(config: OidcConfig, secret: string | undefined): oidc.ClientAuth {
   if (!secret) return oidc.None();
-  return config.clientAuth === 'client_secret_post' ? oidc.ClientSecretPost(secret) : oidc.ClientSecretBasic(secret);
+  return config.clientAuth === 'client_secret_post'
+    ? oidc.ClientSecretPost(secret)
+    : oidc.ClientSecretBasic(secret);
 }
 
 /** The provider's configuration for this client, discovered once (see the module comment). */
@@ -179,7 +181,8 @@ export async function refreshSignIn(
   const tokens = await oidc.refreshTokenGrant(configuration, refreshToken);
   const identity = identityOf(config, tokens, now);
   const expiresIn = tokens.expiresIn();
-  if (identity && identity.subject !== subject) throw new oidc.ClientError('The refreshed ID token names another subject.');
+  if (identity && identity.subject !== subject)
+    throw new oidc.ClientError('The refreshed ID token names another subject.');
   return {
     ...(identity ? { groups: identity.groups } : {}),
     tokens: {
@@ -200,13 +203,14 @@ export async function refreshSignIn(
  */
 export async function providerLogoutUrl(
   config: OidcConfig,
-  options: { idToken?: string; returnTo: string },
+  options: { idToken?: string; returnTo: string; uiLocales?: string },
 ): Promise<string | undefined> {
   const configuration = await providerConfiguration(config).catch(() => undefined);
   if (configuration?.serverMetadata().end_session_endpoint) {
     return oidc.buildEndSessionUrl(configuration, {
       post_logout_redirect_uri: options.returnTo,
       ...(options.idToken ? { id_token_hint: options.idToken } : {}),
+      ...(options.uiLocales ? { ui_locales: options.uiLocales } : {}),
     }).href;
   }
   if (!config.logoutUrl) return undefined;

@@ -8,7 +8,7 @@
  * - `GET /staff/callback` checks the state against that cookie, exchanges the code,
  *   validates the ID token, reads the groups claim and starts the server-side session
  *   (web/session.ts), then goes on to `next`;
- * - `POST /staff/sign-out` (mounted with the site, `signOut` below) ends the session here
+ * - `POST /staff/sign-out` (mounted with the site, sign-out.ts) ends the session here
  *   and, through `GET /staff/signed-out`, at the provider: a form post may only redirect
  *   to this site (CSP `form-action 'self'`), so that page sends the browser on;
  * - a provider that is down, or discovery that fails, is a 503 page in the page's
@@ -18,19 +18,17 @@
  * Mounted before the site (`mountStaffSignIn(app); mountSite(app)`), with the page guard,
  * so these routes answer before any console middleware asks for a signed-in user.
  */
-import type { Context, Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
+import type { Hono } from 'hono';
 import { platform } from '../../functions/platform.js';
 import { readOidcConfig } from '../../functions/shared/oidc-config.js';
 import { logger } from '../../functions/shared/powertools.js';
-import { Layout, type PageContext } from '../components/Layout.js';
-import { type MessageKey, t } from '../i18n.js';
 import { guardPages, sameSitePath } from '../page-guard.js';
-import { html, pageContext } from '../render.js';
-import { allowedOrigins, endSession, sessionCookieName, siteOrigin, startSession } from '../session.js';
-import { beginSignIn, finishSignIn, providerLogoutUrl, type SignInChecks, unreachable } from './relying-party.js';
+import { pageContext } from '../render.js';
+import { startSession } from '../session.js';
+import { beginSignIn, finishSignIn, type SignInChecks, unreachable } from './relying-party.js';
 import { setSealed, takeSealed } from './sealed-cookie.js';
-import { signInHref } from './sign-in-href.js';
+import { failedPage, signedOutPage, unavailablePage } from './sign-in-pages.js';
+import { originOf, uiLocalesOf } from './sign-out.js';
 
 /** How long a started sign-in may take at the provider. */
 const TRANSACTION_SECONDS = 600;
@@ -42,51 +40,10 @@ interface Transaction extends SignInChecks {
 
 const SIGN_IN_ROUTES = /^\/staff\/(sign-in|callback|signed-out)(\/|$)/;
 
-/**
- * The site origin this request's browser is on: the request's own when it is one of
- * the site's origins (a loopback alias locally), else the configured one (in AWS the
- * function sees API Gateway's host, not the site's).
- */
-function originOf(c: Context): string | undefined {
-  const here = new URL(c.req.url).origin;
-  return allowedOrigins().includes(here) ? here : siteOrigin()?.origin;
-}
-
 /** `next` as a same-site path, never back into sign-in. */
 function nextOf(value: unknown): string {
   const next = sameSitePath(value, '/staff');
   return SIGN_IN_ROUTES.test(next) ? '/staff' : next;
-}
-
-function unavailablePage(c: Context, ctx: PageContext, next: string): Response {
-  c.header('retry-after', '30');
-  const title = t(ctx.lang, 'signInUnavailableTitle');
-  return html(
-    c,
-    <Layout ctx={ctx} title={title}>
-      <h1>{title}</h1>
-      <p role="alert">{t(ctx.lang, 'signInUnavailableText')}</p>
-      <p>
-        <a href={signInHref(next)}>{t(ctx.lang, 'signInRetry')}</a>
-      </p>
-    </Layout>,
-    503,
-  );
-}
-
-function failedPage(c: Context, ctx: PageContext, text: MessageKey, next: string): Response {
-  const title = t(ctx.lang, 'signInFailedTitle');
-  return html(
-    c,
-    <Layout ctx={ctx} title={title}>
-      <h1>{title}</h1>
-      <p role="alert">{t(ctx.lang, text)}</p>
-      <p>
-        <a href={signInHref(next)}>{t(ctx.lang, 'signInAgain')}</a>
-      </p>
-    </Layout>,
-    400,
-  );
 }
 
 /** Install the sign-in routes (and the page guard, if the app has none yet). */
@@ -105,7 +62,7 @@ export function mountStaffSignIn(app: Hono): void {
     try {
       const { url, checks } = await beginSignIn(config, {
         redirectUri: `${origin}/staff/callback`,
-        uiLocales: ctx.lang === 'zh' ? 'zh-CN zh en' : 'en',
+        uiLocales: uiLocalesOf(ctx.lang),
       });
       const transaction: Transaction = { ...checks, next, issuer: config.issuer };
       await setSealed(c, 'sign-in', transaction, TRANSACTION_SECONDS);
@@ -157,39 +114,6 @@ export function mountStaffSignIn(app: Hono): void {
     const ctx = await pageContext(c);
     const logoutUrl = await takeSealed<string>(c, 'sign-out');
     if (!logoutUrl) return c.redirect('/', 303);
-    // Followed without JavaScript; the link is there for whoever's browser does not.
-    c.header('refresh', `0; url=${logoutUrl}`);
-    const title = t(ctx.lang, 'signedOutTitle');
-    return html(
-      c,
-      <Layout ctx={ctx} title={title}>
-        <h1>{title}</h1>
-        <p role="status">{t(ctx.lang, 'signedOutText')}</p>
-        <p>
-          <a href={logoutUrl}>{t(ctx.lang, 'signedOutContinue')}</a>
-        </p>
-      </Layout>,
-    );
+    return signedOutPage(c, ctx, logoutUrl);
   });
-}
-
-/**
- * `POST /staff/sign-out`: the session ends here (every copy of its cookie stops working);
- * one the configured provider started ends there too, by way of `/staff/signed-out`.
- */
-export async function signOut(c: Context): Promise<Response> {
-  const p = platform();
-  const id = getCookie(c, sessionCookieName(c));
-  const session = id ? await p.sessions.readSession(id, p.clock.now()) : undefined;
-  await endSession(c);
-  const config = readOidcConfig();
-  const origin = originOf(c);
-  if (!session || !config || !origin || session.provider !== config.issuer) return c.redirect('/', 303);
-  const returnTo = `${origin}/`;
-  let logoutUrl = await providerLogoutUrl(config, { idToken: session.tokens?.idToken, returnTo });
-  // A cookie holds about 4 KB: a very large ID token is left out (the hint is optional).
-  if (logoutUrl && logoutUrl.length > 2500) logoutUrl = await providerLogoutUrl(config, { returnTo });
-  if (!logoutUrl) return c.redirect('/', 303);
-  await setSealed(c, 'sign-out', logoutUrl, 120);
-  return c.redirect('/staff/signed-out', 303);
 }

@@ -27,7 +27,9 @@ function cookieName(c: Context, purpose: SealedPurpose): string {
 }
 
 async function mac(purpose: SealedPurpose, payload: string): Promise<Buffer> {
-  const key = createHmac('sha256', await platformSecret()).update(`woodpecker/oidc/${purpose}`).digest();
+  const key = createHmac('sha256', await platformSecret())
+    .update(`woodpecker/oidc/${purpose}`)
+    .digest();
   return createHmac('sha256', key).update(payload).digest();
 }
 
