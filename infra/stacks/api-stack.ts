@@ -41,6 +41,17 @@ export const secretReaders = ['public-read', 'public-write', 'staff', 'pages'] a
  */
 export const aggregatedItemTypes: readonly string[] = aggregatedTypes();
 
+/** An OpenID issuer and client the pages sign staff in with (functions/shared/oidc-config.ts). */
+export interface StaffSignIn {
+  issuer: string;
+  clientId: string;
+  /** A Secrets Manager secret holding the client secret, for a confidential client. */
+  clientSecretArn?: string;
+  groupsClaim?: string;
+  scopes?: string;
+  logoutUrl?: string;
+}
+
 export interface ApiStackProps extends StackProps {
   readonly table: dynamodb.ITable;
   readonly platformSecret: secretsmanager.ISecret;
@@ -53,15 +64,7 @@ export interface ApiStackProps extends StackProps {
    * The OpenID provider staff sign in to the pages with (functions/shared/oidc-config.ts):
    * the user pool by default, or a city's own issuer.
    */
-  readonly staffSignIn: {
-    issuer: string;
-    clientId: string;
-    /** A Secrets Manager secret holding the client secret, for a confidential client. */
-    clientSecretArn?: string;
-    groupsClaim?: string;
-    scopes?: string;
-    logoutUrl?: string;
-  };
+  readonly staffSignIn: StaffSignIn;
   /** The public site's origin (`https://…`): CORS and rating links. */
   readonly siteOrigin?: string;
   /** Who receives alarm e-mails. */

@@ -20,7 +20,7 @@
  *   `end_session_endpoint`)
  */
 import type { App } from 'aws-cdk-lib';
-import { ApiStack } from './api-stack.js';
+import { ApiStack, type StaffSignIn } from './api-stack.js';
 import { EdgeStack } from './edge-stack.js';
 import { MonitoringStack } from './monitoring-stack.js';
 import { SiteStack } from './site-stack.js';
@@ -42,14 +42,7 @@ export interface WoodpeckerConfig {
   sendSms: boolean;
   originSecretVersion?: string;
   /** Another OpenID issuer for staff sign-in instead of the user pool (see the module comment). */
-  oidc?: {
-    issuer: string;
-    clientId: string;
-    clientSecretArn?: string;
-    groupsClaim?: string;
-    scopes?: string;
-    logoutUrl?: string;
-  };
+  oidc?: StaffSignIn;
   /** With the user pool: the claim and scopes, if not Cognito's defaults. */
   oidcGroupsClaim?: string;
   oidcScopes?: string;
