@@ -42,6 +42,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.{ts,tsx}'],
           globalSetup: ['test/support/dynamo-global-setup.ts'],
+          // Every API answer of a file is checked against the OpenAPI document.
+          setupFiles: ['test/support/contract-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,

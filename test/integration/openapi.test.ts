@@ -12,20 +12,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { validate } from '@readme/openapi-parser';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import {
   inputJsonSchema,
   methodAndPath,
-  type OpenApiDocument,
   openApiDocument,
   openApiRouteDocs,
 } from '../../functions/api/openapi.js';
 import { departmentBody } from '../../functions/api/routes/catalogue-schemas.js';
 import { submitBody } from '../../functions/api/routes/critiques-schemas.js';
 import { ratingBodySchema } from '../../functions/usecases/ratings/schemas.js';
+import { createContractChecker, esc, operations } from '../support/contract-check.js';
 import { buildWorld, IDENTITIES, rawCall, type World } from '../support/proof-world.js';
 import { apiRoutes, expectationOf, ROUTE_TABLE, requestOf } from '../support/route-catalogue.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -33,16 +31,6 @@ import { startTestPlatform, type TestPlatform } from '../support/test-platform.j
 const doc = openApiDocument();
 const docs = openApiRouteDocs();
 const routes = apiRoutes();
-
-/** JSON Pointer escaping of one segment. */
-const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
-
-/** The document's operations as `METHOD path`. */
-function operations(d: OpenApiDocument) {
-  return Object.entries(d.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({ method, path, op })),
-  );
-}
 
 describe('the document covers the API', () => {
   it('documents every route of the three groups, and nothing else', () => {
@@ -178,9 +166,7 @@ describe('the document passes the OpenAPI tools', () => {
 describe('live answers match the documented responses', () => {
   let t: TestPlatform;
   let w: World;
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addSchema(JSON.parse(JSON.stringify(doc)), 'openapi');
+  const { ajv, departures } = createContractChecker(doc);
 
   beforeAll(async () => {
     t = await startTestPlatform({ now: '2026-11-20T10:00:00+08:00' });
@@ -189,46 +175,6 @@ describe('live answers match the documented responses', () => {
   afterAll(async () => {
     await t?.stop();
   });
-
-  /** The documented operation a request reaches: Open311's `/:file` by its resource name. */
-  function operationFor(method: string, url: string) {
-    const pathOnly = url.split('?')[0]!;
-    const matching = operations(doc).filter(({ method: m, path }) => {
-      if (m !== method.toLowerCase()) return false;
-      const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[A-Za-z_]+\}/g, '[^/]+?');
-      return new RegExp(`^${source}$`).test(pathOnly);
-    });
-    // A literal segment wins over a parameter (`/critiques/awards` before `/critiques/{code}`).
-    const params = (path: string) => path.split('{').length;
-    return matching.sort((a, b) => params(a.path) - params(b.path))[0];
-  }
-
-  /** Why a live response is not what the document says, if it is not. */
-  function departure(method: string, url: string, status: number, type: string, body: unknown) {
-    const found = operationFor(method, url);
-    if (!found) return `${method} ${url}: no documented operation`;
-    const op = doc.paths[found.path]![found.method]!;
-    const response = op.responses[String(status)];
-    if (!response) return `${method} ${found.path}: status ${status} is not documented`;
-    const base = response.$ref
-      ? response.$ref.slice(1)
-      : `/paths/${esc(found.path)}/${found.method}/responses/${status}`;
-    const resolved = response.$ref
-      ? (doc.components.responses as Record<string, { content?: Record<string, unknown> }>)[
-          response.$ref.split('/').pop()!
-        ]!
-      : response;
-    if (status === 204) return resolved.content ? `${found.path}: 204 with content` : undefined;
-    const mediaType = type.split(';')[0]!.trim();
-    if (!resolved.content?.[mediaType])
-      return `${method} ${found.path} ${status}: ${mediaType} is not documented`;
-    if (mediaType !== 'application/json') return undefined;
-    const check = ajv.getSchema(`openapi#${base}/content/${esc(mediaType)}/schema`);
-    if (!check) return `${found.path}: no schema`;
-    return check(body)
-      ? undefined
-      : `${method} ${found.path} ${status}: ${ajv.errorsText(check.errors)} in ${JSON.stringify(body).slice(0, 300)}`;
-  }
 
   it('takes the matrix’s valid bodies as the documented schemas say', () => {
     const problems: string[] = [];
@@ -264,14 +210,14 @@ describe('live answers match the documented responses', () => {
           ...(token ? { token } : {}),
         });
         checked++;
-        const problem = departure(
-          req.method,
-          req.url,
-          res.status,
-          res.headers.get('content-type') ?? '',
-          res.body,
-        );
-        if (problem) problems.push(`${identity}: ${problem}`);
+        for (const problem of departures({
+          method: req.method,
+          url: req.url,
+          status: res.status,
+          contentType: res.headers.get('content-type') ?? '',
+          body: res.body,
+        }))
+          problems.push(`${identity}: ${problem}`);
       }
     }
     expect(problems).toEqual([]);
@@ -334,8 +280,15 @@ describe('live answers match the documented responses', () => {
         headers: headers ?? {},
         ...(body === undefined ? {} : { body }),
       });
-      const problem = departure(method, url, res.status, res.headers.get('content-type') ?? '', res.body);
-      if (problem) problems.push(problem);
+      problems.push(
+        ...departures({
+          method,
+          url,
+          status: res.status,
+          contentType: res.headers.get('content-type') ?? '',
+          body: res.body,
+        }),
+      );
     }
     expect(problems).toEqual([]);
   });

@@ -1,21 +1,61 @@
 /**
  * A test platform served over real HTTP on a free loopback port, for the browser tier.
+ * Every answer to an `/api/v1/*` or `/open311/*` request — the browser's over HTTP and the
+ * test's through `call` — is checked against the OpenAPI document (test/support/contract-check.ts);
+ * test/support/contract-setup.ts, the e2e project's setup file, fails the file when any departed.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
+import { afterAll, expect } from 'vitest';
 import { launchBrowser } from './browser.js';
+import { ContractRecorder } from './contract-check.js';
 import { seedCatalogue, startTestPlatform, type TestPlatform } from './test-platform.js';
 
 export interface TestServer extends TestPlatform {
   url: string;
 }
 
+/** The answers of every server this test file started, checked against the document. */
+export const contractRecorder = new ContractRecorder();
+let enforced = false;
+
+/**
+ * Fail the test file, after all its tests, when an API answer departed from the document,
+ * listing each with method, path, status and Ajv's error. The e2e setup file calls it; a
+ * file that starts a server without it is refused, so no departure can pass unseen.
+ */
+export function enforceContract(): void {
+  if (enforced) return;
+  enforced = true;
+  afterAll(assertNoDepartures);
+}
+
+/** Throws, listing them, when answers departed from the document since the last look. */
+export async function assertNoDepartures(): Promise<void> {
+  const departures = await contractRecorder.take();
+  expect(
+    departures,
+    `${departures.length} API answer(s) departed from the OpenAPI document:\n${departures.join('\n')}`,
+  ).toEqual([]);
+}
+
 export async function startTestServer(
   options: Parameters<typeof startTestPlatform>[0] = {},
 ): Promise<TestServer> {
+  if (!enforced)
+    throw new Error(
+      'startTestServer checks API answers: call enforceContract() (test/support/contract-setup.ts)',
+    );
   const t = await startTestPlatform(options);
+  // `app.request` (the tests' `call`) goes through `app.fetch` too, so both are recorded.
+  const dispatch = t.app.fetch;
+  t.app.fetch = async (request, ...rest) => {
+    const response = await dispatch(request, ...rest);
+    contractRecorder.record(request, response);
+    return response;
+  };
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
   });
