@@ -33,7 +33,7 @@ import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
 import { type CursorShape, decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
-import { queryAll } from './query-all.js';
+import { gsi1Between, queryAll } from './query-all.js';
 import { itemAttributes } from './table-definition.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -333,18 +333,10 @@ export class DynamoCritiqueStore {
     toIso: string,
     max = 1000,
   ): Promise<Critique[]> {
-    const { items } = await queryAll(
+    const items = await gsi1Between(
       this.store,
-      {
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :a AND :b',
-        ExpressionAttributeValues: {
-          ':pk': keys.critiqueByDepartment(departmentId, '', '').gsi1pk,
-          ':a': fromIso,
-          ':b': `${toIso}\uffff`,
-        },
-        ScanIndexForward: false,
-      },
+      keys.critiqueByDepartment(departmentId, '', '').gsi1pk,
+      { fromIso, toIso, newestFirst: true },
       { stopAfter: max },
     );
     return items.filter((i) => i.type === 'critique').map((i) => strip<Critique>(i));

@@ -114,3 +114,27 @@ async function pageAll(
   } while (lastKey && items.length < enough && requests < maxRequests);
   return { items, lastKey, scannedCount };
 }
+
+/**
+ * The items of one gsi1 list (an owner's items, sorted by time) whose time falls in
+ * `[fromIso, toIso]`, the whole of `toIso`'s second and its suffixes included: the
+ * department lists the supervision reports read (bad reviews, critiques, orders).
+ */
+export async function gsi1Between(
+  store: StoreClient,
+  gsi1pk: string,
+  range: { fromIso: string; toIso: string; newestFirst?: boolean },
+  options: QueryAllOptions = {},
+): Promise<QueryItem[]> {
+  const { items } = await queryAll(
+    store,
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :a AND :b',
+      ExpressionAttributeValues: { ':pk': gsi1pk, ':a': range.fromIso, ':b': `${range.toIso}\uffff` },
+      ...(range.newestFirst ? { ScanIndexForward: false } : {}),
+    },
+    options,
+  );
+  return items;
+}

@@ -14,7 +14,7 @@ import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
-import { queryAll } from './query-all.js';
+import { gsi1Between, queryAll } from './query-all.js';
 import { hitsOf, rateLimitKey } from './rate-limit.js';
 import { itemAttributes } from './table-definition.js';
 
@@ -167,18 +167,10 @@ export class DynamoRatingStore {
     toIso: string,
     max = 1000,
   ): Promise<Rating[]> {
-    const { items } = await queryAll(
+    const items = await gsi1Between(
       this.store,
-      {
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :a AND :b',
-        ExpressionAttributeValues: {
-          ':pk': keys.badReviewByDepartment(departmentId, '', '').gsi1pk,
-          ':a': fromIso,
-          ':b': `${toIso}\uffff`,
-        },
-        ScanIndexForward: false,
-      },
+      keys.badReviewByDepartment(departmentId, '', '').gsi1pk,
+      { fromIso, toIso, newestFirst: true },
       { stopAfter: max },
     );
     return items.filter((i) => i.type === 'rating').map(ratingOf);

@@ -12,7 +12,7 @@ import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
-import { queryAll } from './query-all.js';
+import { gsi1Between, queryAll } from './query-all.js';
 
 /** The item `type` of a supervision order (the sweeper dispatches on it). */
 export const ORDER_TYPE = 'supervisionOrder';
@@ -167,14 +167,9 @@ async function allOrdersOfDepartment(
   fromIso: string,
   toIso: string,
 ): Promise<SupervisionOrder[]> {
-  const { items } = await queryAll(store, {
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :a AND :b',
-    ExpressionAttributeValues: {
-      ':pk': keys.orderByDepartment(departmentId, '', '').gsi1pk,
-      ':a': fromIso,
-      ':b': `${toIso}\uffff`,
-    },
+  const items = await gsi1Between(store, keys.orderByDepartment(departmentId, '', '').gsi1pk, {
+    fromIso,
+    toIso,
   });
   return items.map(orderOf);
 }
