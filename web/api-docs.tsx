@@ -5,8 +5,8 @@
  * out anyway: Scalar's web fonts, telemetry, its proxy and its hosted AI and MCP
  * features. Without JavaScript the page says so and links the document itself.
  *
- * The script is read from `@scalar/api-reference` locally; in Lambda the site
- * publisher's bundle ships it as `assets/scalar.js` (infra/constructs/bundling-options.ts).
+ * The script is read from `@scalar/api-reference` locally; in Lambda the pages
+ * function's bundle ships it as `assets/scalar.js` (infra/constructs/bundling-options.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,7 +1,7 @@
 /**
  * Client bundles, one small module per page type, built with esbuild from
  * `web/client/*.ts` (chart.js registered with only the parts used). Built once per
- * process locally; the site publisher uploads the same output.
+ * process locally; the pages function's bundle ships the same output prebuilt.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ export type ClientEntry = (typeof CLIENT_ENTRIES)[number];
 const cache = new Map<string, Promise<string>>();
 
 /**
- * In Lambda there is no esbuild: the site publisher's bundle ships the client bundles
+ * In Lambda there is no esbuild: the pages function's bundle ships the client bundles
  * prebuilt in `assets/` next to its code (see infra/constructs), and they are read from
  * there. Locally they are built on first use.
  */

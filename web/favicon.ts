@@ -1,7 +1,7 @@
 /**
  * The site's icon: a woodpecker's head in profile (red crest, long beak) on the site's
  * blue, as SVG so one small file is sharp at every size. Served at /favicon.svg (linked
- * from every page by the layout, and published with the static site) and /favicon.ico.
+ * from every page by the layout) and /favicon.ico.
  */
 export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">
 <rect width="64" height="64" rx="14" fill="#0b4f8a"/>

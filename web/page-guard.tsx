@@ -7,13 +7,22 @@
  *   `Sec-Fetch-Site: same-origin`; a foreign, `null` or missing origin gets a 403 page;
  * - the form read once, for every route, through `formOf`: a body that cannot be parsed
  *   (a multipart body without a boundary, say) is a 400 page, never a 5xx;
- * - `Cache-Control: no-store` on every staff console route and on every page rendered
- *   for a signed-in staff member, so no shared or browser cache keeps them.
+ * - the `Cache-Control` that tells CloudFront and browsers what they may keep
+ *   (web/cache-rules.ts): nothing of a staff console, a page rendered for signed-in
+ *   staff, a personal page or an error; a public page for a minute at the edge, served
+ *   stale while the table is briefly down.
  * The JSON API and Open311 are left alone: they authenticate with bearer tokens and API
  * keys, not cookies, and answer in their own error formats.
  */
 import type { Context, Hono } from 'hono';
 import { csrf } from 'hono/csrf';
+import { etag } from 'hono/etag';
+import {
+  isPersonalPage,
+  MISSING_PAGE_CACHE_CONTROL,
+  PERSONAL_CACHE_CONTROL,
+  PUBLIC_PAGE_CACHE_CONTROL,
+} from './cache-rules.js';
 import { Layout } from './components/Layout.js';
 import { type MessageKey, t } from './i18n.js';
 import { html, pageContext } from './render.js';
@@ -121,13 +130,34 @@ async function refusalOf(c: Context): Promise<Response | undefined> {
   return undefined;
 }
 
-/** No cache may keep a staff console answer, nor any page shown to signed-in staff. */
-async function keepOutOfCaches(c: Context, res: Response): Promise<Response> {
-  const isHtml = /^text\/html/i.test(res.headers.get('content-type') ?? '');
-  if (STAFF_ROUTES.test(c.req.path) || (isHtml && (await sessionPrincipal(c))))
+/**
+ * The `Cache-Control` of every page answer (web/cache-rules.ts): `no-store` for the staff
+ * consoles and any page shown to signed-in staff, `private, no-store` for personal pages and
+ * errors, and for public pages what the edge may keep (a route's own setting stands for
+ * what is not a page, such as scripts and icons).
+ */
+async function cacheRulesFor(c: Context, res: Response): Promise<Response> {
+  // A 304 (web/page-guard's ETag) stands for the page it revalidates.
+  const isHtml = res.status === 304 || /^text\/html/i.test(res.headers.get('content-type') ?? '');
+  if (STAFF_ROUTES.test(c.req.path) || (isHtml && (await sessionPrincipal(c)))) {
     res.headers.set('cache-control', 'no-store');
+  } else if (!SAFE_METHOD.test(c.req.method) || isPersonalPage(c.req.path) || res.headers.has('set-cookie')) {
+    res.headers.set('cache-control', PERSONAL_CACHE_CONTROL);
+  } else if (isHtml) {
+    res.headers.set(
+      'cache-control',
+      res.status === 200 || res.status === 304
+        ? PUBLIC_PAGE_CACHE_CONTROL
+        : res.status === 404
+          ? MISSING_PAGE_CACHE_CONTROL
+          : PERSONAL_CACHE_CONTROL,
+    );
+  }
   return res;
 }
+
+/** A strong ETag from the page's bytes (Hono's `etag`), so an unchanged page is a 304. */
+const pageETag = etag();
 
 /** Install the guard on `app` (once; later calls do nothing). */
 export function guardPages(app: Hono): void {
@@ -136,8 +166,10 @@ export function guardPages(app: Hono): void {
   app.use('*', async (c, next) => {
     if (NOT_PAGES.test(c.req.path)) return next();
     const refused = await refusalOf(c);
-    if (refused) return keepOutOfCaches(c, refused);
+    if (refused) return cacheRulesFor(c, refused);
     await next();
-    await keepOutOfCaches(c, c.res);
+    await cacheRulesFor(c, c.res);
   });
+  // Inside the rules above: a browser or the edge revalidating a page it holds gets a 304.
+  app.use('*', async (c, next) => (NOT_PAGES.test(c.req.path) ? next() : pageETag(c, next)));
 }

@@ -58,9 +58,16 @@ export function langOfRequest(c: Context): Lang {
   return langOf(q === 'zh' || q === 'en' ? q : getCookie(c, 'wp_lang'));
 }
 
+/**
+ * Remember a language for the next pages (`/prefs/lang`). Only that route sets it: a
+ * public page sets no cookie, so the edge may keep it (web/cache-rules.ts), and `?lang=`
+ * shows one page in a language without changing the visitor's choice.
+ */
+export function rememberLang(c: Context, lang: Lang): void {
+  setCookie(c, 'wp_lang', lang, cookieOptions(c, { maxAge: YEAR }));
+}
+
 export async function pageContext(c: Context, extra: Partial<PageContext> = {}): Promise<PageContext> {
-  const q = c.req.query('lang');
-  if (q === 'zh' || q === 'en') setCookie(c, 'wp_lang', q, cookieOptions(c, { maxAge: YEAR }));
   const lang = langOfRequest(c);
   const url = new URL(c.req.url);
   const staff = await staffOf(c);

@@ -1,11 +1,10 @@
 /**
- * The public site's routes: pages rendered from the same use cases the API calls.
- * Locally they are served live; the site publisher renders the same routes to static
- * files with Hono's SSG. Feature pages add themselves through `sitePages`.
+ * The public site's routes: pages rendered from the same use cases the API calls, by the
+ * local server and by the pages function behind CloudFront alike; what the edge may keep
+ * of each is in web/cache-rules.ts. Feature pages add themselves through `sitePages`.
  */
 import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { disableSSG, ssgParams } from 'hono/ssg';
 import { errorBody } from '../functions/api/errors.js';
 import { platform } from '../functions/platform.js';
 import { loadedCalendarYears } from '../functions/usecases/calendar/loaded-years.js';
@@ -22,7 +21,7 @@ import { registerRankingPages } from './pages/rankings/routes.js';
 import { registerRatingPages } from './pages/rating/routes.js';
 import { StaffLandingPage } from './pages/StaffLandingPage.js';
 import { registerSupervisionPages } from './pages/supervision/routes.js';
-import { html, pageContext, staffOf } from './render.js';
+import { html, pageContext, rememberLang, staffOf } from './render.js';
 import { cookieOptions } from './session.js';
 import { consolesFor } from './staff-nav.js';
 
@@ -42,24 +41,20 @@ export function mountSite(app: Hono): void {
   // First, so that it runs before every page route (web/page-guard.tsx).
   guardPages(app);
 
-  app.get(
-    '/assets/:file',
-    ssgParams(() => CLIENT_ENTRIES.map((e) => ({ file: `${e}.js` }))),
-    async (c) => {
-      const file = c.req.param('file');
-      const name = file.replace(/\.js$/, '') as ClientEntry;
-      if (!file.endsWith('.js') || !CLIENT_ENTRIES.includes(name)) return notFound(c);
-      c.header('content-type', 'text/javascript; charset=utf-8');
-      c.header('cache-control', 'public, max-age=300');
-      c.header('vary', 'accept-encoding');
-      // Served compressed to browsers that ask, as the CDN does in the cloud.
-      if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-        c.header('content-encoding', 'gzip');
-        return c.body(new Uint8Array(await buildClientBundleGzip(name)));
-      }
-      return c.body(await buildClientBundle(name));
-    },
-  );
+  app.get('/assets/:file', async (c) => {
+    const file = c.req.param('file');
+    const name = file.replace(/\.js$/, '') as ClientEntry;
+    if (!file.endsWith('.js') || !CLIENT_ENTRIES.includes(name)) return notFound(c);
+    c.header('content-type', 'text/javascript; charset=utf-8');
+    c.header('cache-control', 'public, max-age=300');
+    c.header('vary', 'accept-encoding');
+    // Served compressed to browsers that ask, as the CDN does in the cloud.
+    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      c.header('content-encoding', 'gzip');
+      return c.body(new Uint8Array(await buildClientBundleGzip(name)));
+    }
+    return c.body(await buildClientBundle(name));
+  });
 
   // The icon every page links to (published as a file too); /favicon.ico for whoever asks by the old name.
   const favicon = (c: Context) =>
@@ -69,7 +64,17 @@ export function mountSite(app: Hono): void {
       'x-content-type-options': 'nosniff',
     });
   app.get('/favicon.svg', favicon);
-  app.get('/favicon.ico', disableSSG(), favicon);
+  app.get('/favicon.ico', favicon);
+
+  // The language switch: a plain link (no script needed) that remembers the choice and
+  // goes back to the page it was on, shown in that language.
+  app.get('/prefs/lang', (c) => {
+    const to = c.req.query('to');
+    const back = sameSitePath(c.req.query('back'));
+    if (to !== 'zh' && to !== 'en') return c.redirect(back, 303);
+    rememberLang(c, to);
+    return c.redirect(back, 303);
+  });
 
   app.post('/prefs/elder', async (c) => {
     const on = getCookie(c, 'wp_elder') !== '1';
@@ -83,7 +88,7 @@ export function mountSite(app: Hono): void {
 
   registerPublicPages(app);
 
-  app.get('/staff', disableSSG(), async (c) => {
+  app.get('/staff', async (c) => {
     const p = platform();
     const staff = await staffOf(c);
     const ctx = await pageContext(c);

@@ -1,6 +1,6 @@
 /**
  * The one gate of the staff console pages (`/staff/*`), put in front of each staff route
- * with the roles it serves: `app.get('/staff/x', disableSSG(), staffOnly('office'), …)`.
+ * with the roles it serves: `app.get('/staff/x', staffOnly('office'), …)`.
  * In order, it
  * - refuses a state-changing request that does not come from the site itself (the same
  *   check as the page guard, `crossSiteRefusal`; the guard has normally answered already,

@@ -55,7 +55,7 @@ export const bundleSettings = {
 } as const;
 
 /**
- * The site publisher renders pages that load the chart.js client bundles. Lambda has no
+ * The pages function serves the chart.js client bundles its pages load. Lambda has no
  * esbuild, so those bundles are built at synth time into `assets/` beside the handler
  * (where web/assets.ts looks for them) and esbuild itself stays out of the bundle.
  */
@@ -64,14 +64,14 @@ export const clientBundleCommand = (outputDir: string) =>
 
 /**
  * The API reference page (web/api-docs.tsx) serves Scalar's standalone browser build from
- * the site; the publisher reads it from `assets/scalar.js` beside the handler.
+ * the site; the pages function reads it from `assets/scalar.js` beside the handler.
  */
 export const apiReferenceCopyCommand = (outputDir: string) =>
   `mkdir -p "${outputDir}/assets" && cp "${join(projectRoot, 'node_modules', '@scalar', 'api-reference', 'dist', 'browser', 'standalone.js')}" "${outputDir}/assets/scalar.js"`;
 
 /**
  * SDK clients called at most once per cold start or rarely (the platform secret, an
- * SMS, the site bucket's uploads) are taken from the Lambda runtime's own AWS SDK and
+ * SMS) are taken from the Lambda runtime's own AWS SDK and
  * loaded with a dynamic import only when used; the DynamoDB client, on every request's
  * path, stays bundled at its pinned version.
  */
@@ -93,7 +93,7 @@ export function externalsOf(): string[] {
 /** The same settings as CDK NodejsFunction bundling options (local esbuild, never Docker). */
 export function cdkBundlingOptions(group?: string): BundlingOptions {
   return {
-    ...(group === 'site-publisher'
+    ...(group === 'pages'
       ? {
           commandHooks: {
             beforeBundling: () => [],

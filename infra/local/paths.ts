@@ -25,7 +25,6 @@ export interface DataPaths {
   oidcProviderFile: string;
   secretsFile: string;
   streamCheckpointFile: string;
-  siteDir: string;
 }
 
 export function dataPaths(dataDir = process.env.WOODPECKER_DATA || '.data'): DataPaths {
@@ -39,7 +38,6 @@ export function dataPaths(dataDir = process.env.WOODPECKER_DATA || '.data'): Dat
     oidcProviderFile: path.join(root, 'oidc-provider.json'),
     secretsFile: path.join(root, 'secrets.json'),
     streamCheckpointFile: path.join(root, 'stream-checkpoints.json'),
-    siteDir: path.join(root, 'site'),
   };
   mkdirSync(paths.dynamoDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   tightenDataFolder(paths);

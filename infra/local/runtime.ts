@@ -8,7 +8,6 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createApiApp } from '../../functions/api/local-app.js';
 import { aggregatedTypes } from '../../functions/domain/aggregates/contributors.js';
-import { publish } from '../../functions/handlers/site-publisher.js';
 import { runSweep } from '../../functions/handlers/sweeper.js';
 import {
   type Clock,
@@ -46,15 +45,14 @@ export interface PlatformOptions {
   /** Poll the stream and run timers (default true). */
   background?: boolean;
   sweepIntervalMs?: number;
-  publishIntervalMs?: number;
   clock?: Clock;
   log?: (message: string) => void;
   /** Receives the stop function as soon as there is anything to stop (signal handlers). */
   onStop?: (stop: () => Promise<void>) => void;
   /**
-   * The scheduled jobs (sweeper, site publisher) skip their runs until this resolves:
-   * `npm start` holds them while the demo seed loads, so nothing is swept or published
-   * from partial data. A rejection keeps them held.
+   * The scheduled jobs (the sweeper) skip their runs until this resolves: `npm start`
+   * holds them while the demo seed loads, so nothing is swept from partial data. A
+   * rejection keeps them held.
    */
   holdJobsUntil?: Promise<unknown>;
   /** Called after the table exists and before the server starts (seeding). */
@@ -110,7 +108,6 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       WOODPECKER_TABLE: tableName,
       ...localVerifierEnv(issuerKeys),
       WOODPECKER_SECRET: loadOrCreateSecret(paths.secretsFile),
-      WOODPECKER_SITE_DIR: paths.siteDir,
     });
     const platform = createPlatform(store, options.clock ?? systemClock);
     setPlatform(platform);
@@ -176,7 +173,6 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         cleanups.push(() => clearInterval(timer));
       };
       every(options.sweepIntervalMs ?? 60_000, 'sweeper', runSweep);
-      every(options.publishIntervalMs ?? 15 * 60_000, 'site publisher', publish);
     }
 
     const app = createApiApp((a) => {

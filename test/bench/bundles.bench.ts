@@ -182,7 +182,6 @@ const events: Record<FunctionGroup, unknown> = {
   staff: httpEvent('GET', '/api/v1/cases/BENCH-1'),
   'stream-aggregator': { Records: [] },
   sweeper: scheduledEvent,
-  'site-publisher': scheduledEvent,
 };
 
 function runOnce(b: Bundle, group: string, event: unknown, stubUrl: string): Promise<Run> {

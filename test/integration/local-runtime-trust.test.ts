@@ -48,7 +48,7 @@ beforeAll(async () => {
     mode: 0o644,
   });
   mkdirSync(path.join(dataDir, 'dynamodb'), { mode: 0o755 });
-  running = await startPlatform({ dataDir, port: 0, background: true, publishIntervalMs: 3_600_000 });
+  running = await startPlatform({ dataDir, port: 0, background: true });
 });
 
 afterAll(async () => {

@@ -1,10 +1,6 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreUnits } from '../../functions/domain/rankings/scoring.js';
-import { publish as publishSite } from '../../functions/handlers/site-publisher.js';
 import {
   leagueCases,
   officePut,
@@ -373,26 +369,30 @@ describe('ranking pages', () => {
   });
 });
 
-describe('static site', () => {
-  it('renders every published table, version, unit history and method to static files', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'wp-rk-site-'));
-    try {
-      process.env.WOODPECKER_SITE_DIR = dir;
-      await publishSite();
-      const file = (...parts: string[]) => path.join(dir, 'rankings', ...parts);
-      expect(readFileSync(path.join(dir, 'rankings.html'), 'utf8')).toContain('市场监督管理局');
-      expect(readFileSync(file('department', '2026-10.html'), 'utf8')).toContain(
-        '补录市场监管局15件迟报办件',
-      );
-      expect(existsSync(file('department', '2026-10', 'v', '1.html'))).toBe(true);
-      expect(existsSync(file('department', 'units', 'housing.html'))).toBe(true);
-      expect(existsSync(file('method', '1.html'))).toBe(true);
-      expect(existsSync(file('method.html'))).toBe(true);
-      expect(existsSync(path.join(dir, 'staff', 'rankings.html'))).toBe(false);
-      expect(readdirSync(path.join(dir, 'rankings', 'department')).length).toBeGreaterThan(2);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+describe('public ranking pages at the edge', () => {
+  it('serves every published table, version, unit history and method as a page the edge may keep', async () => {
+    const edgeKept = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300, stale-if-error=86400';
+    for (const url of [
+      '/rankings',
+      '/rankings/department/2026-10',
+      '/rankings/department/2026-10/v/1',
+      '/rankings/department/units/housing',
+      '/rankings/method',
+      '/rankings/method/1',
+    ]) {
+      const res = await t.call('GET', url);
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get('cache-control'), url).toBe(edgeKept);
+      expect(res.headers.get('set-cookie'), url).toBeNull();
     }
+    expect((await t.call('GET', '/rankings')).text).toContain('市场监督管理局');
+    expect((await t.call('GET', '/rankings/department/2026-10')).text).toContain(
+      '补录市场监管局15件迟报办件',
+    );
+    // The office's drafts are no public page: signed out it is a 401 no cache keeps.
+    const staff = await t.call('GET', '/staff/rankings');
+    expect(staff.status).toBe(401);
+    expect(staff.headers.get('cache-control')).toBe('no-store');
   });
 });
 

@@ -44,11 +44,15 @@ const publicNav: { href: string; key: MessageKey }[] = [
 
 const htmlLang = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
 
-/** The same page in another language (the choice is then remembered in a cookie). */
-export function withLang(path: string, lang: Lang): string {
+/**
+ * The language switch: through `/prefs/lang`, which remembers the choice in a cookie and
+ * comes back to this page without its `?lang=`, so the next pages follow it too.
+ */
+export function switchLangHref(path: string, lang: Lang): string {
   const url = new URL(path, 'http://x');
-  url.searchParams.set('lang', lang);
-  return `${url.pathname}${url.search}`;
+  url.searchParams.delete('lang');
+  const back = `${url.pathname}${url.search}`;
+  return `/prefs/lang?${new URLSearchParams({ to: lang, back })}`;
 }
 
 /**
@@ -137,7 +141,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
             </a>
             <div class="tools">
               <a
-                href={withLang(ctx.path, other)}
+                href={switchLangHref(ctx.path, other)}
                 lang={htmlLang(other)}
                 hreflang={htmlLang(other)}
                 class="lang-switch"

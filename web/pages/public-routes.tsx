@@ -2,10 +2,9 @@
  * The public pages of the catalogue and the city's figures: the home page, the privacy
  * notice, the services (a list to search and sort, and each service's curves and
  * satisfaction) and the departments (a list, and each one's curves, services and
- * satisfaction). Rendered live locally and to static files by the publisher.
+ * satisfaction). Rendered by the pages function and kept at the edge (web/cache-rules.ts).
  */
 import type { Context, Hono } from 'hono';
-import { ssgParams } from 'hono/ssg';
 import { isId } from '../../functions/domain/schemas.js';
 import { platform } from '../../functions/platform.js';
 import {
@@ -33,10 +32,6 @@ async function notFound(c: Context) {
   return html(c, <NotFoundPage ctx={await pageContext(c)} />, 404);
 }
 
-/** Every service page and every department page, for the static publisher. */
-const serviceParams = async () => (await allServices(platform())).map((s) => ({ code: s.code }));
-const departmentParams = async () => (await allDepartments(platform())).map((d) => ({ id: d.id }));
-
 export function registerPublicPages(app: Hono): void {
   app.get('/', async (c) => {
     const p = platform();
@@ -62,7 +57,7 @@ export function registerPublicPages(app: Hono): void {
     );
   });
 
-  app.get('/services/:code', ssgParams(serviceParams), async (c) => {
+  app.get('/services/:code', async (c) => {
     const code = c.req.param('code');
     if (!isId(code)) return notFound(c);
     const p = platform();
@@ -103,7 +98,7 @@ export function registerPublicPages(app: Hono): void {
     );
   });
 
-  app.get('/departments/:id', ssgParams(departmentParams), async (c) => {
+  app.get('/departments/:id', async (c) => {
     const id = c.req.param('id');
     if (!isId(id)) return notFound(c);
     const p = platform();

@@ -4,7 +4,6 @@
  * code, which goes to the critique's page or back to the board saying the code is wrong.
  */
 import type { Context, Hono } from 'hono';
-import { disableSSG } from 'hono/ssg';
 import {
   BOARD_STATUSES,
   type BoardStatus,
@@ -61,9 +60,9 @@ async function board(c: Context, trackError = false): Promise<Response> {
 
 export function registerBoardPages(app: Hono): void {
   app.get('/critiques', (c) => board(c));
-  app.get('/critiques/board', disableSSG(), (c) => board(c));
+  app.get('/critiques/board', (c) => board(c));
 
-  app.get('/critiques/track', disableSSG(), async (c) => {
+  app.get('/critiques/track', async (c) => {
     const code = parseTrackingCode(c.req.query('code') ?? '');
     return code ? c.redirect(`/critiques/${code}`, 303) : board(c, true);
   });

@@ -5,7 +5,6 @@
  * `POST /api/v1/critiques/:code/confirmation`.
  */
 import type { Context, Hono } from 'hono';
-import { disableSSG } from 'hono/ssg';
 import { submitterOf } from '../../../functions/api/routes/critiques-client.js';
 import { LIMITS } from '../../../functions/domain/critiques/model.js';
 import { parseNitpickerKey } from '../../../functions/domain/critiques/nitpicker-key.js';
@@ -64,7 +63,7 @@ const verdictOf = (f: Record<string, string>) => () => {
 };
 
 export function registerCritiquePage(app: Hono): void {
-  app.get('/critiques/:code', disableSSG(), async (c) => {
+  app.get('/critiques/:code', async (c) => {
     const code = parseTrackingCode(c.req.param('code'));
     if (!code) return badTrackingCode(c);
     if (code !== c.req.param('code'))

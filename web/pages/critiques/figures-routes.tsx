@@ -1,10 +1,9 @@
 /**
  * What the find-fault window adds up to, in public: the figures per department over the
  * last 12 months `/critiques/stats`, and the hall of fame of Woodpecker awards with the
- * nickname leaderboard `/hall-of-fame` (rendered to a static file too).
+ * nickname leaderboard `/hall-of-fame`.
  */
 import type { Hono } from 'hono';
-import { disableSSG } from 'hono/ssg';
 import { beijingDate } from '../../../functions/domain/calendar/index.js';
 import { addMonths } from '../../../functions/domain/months.js';
 import { platform } from '../../../functions/platform.js';
@@ -15,7 +14,7 @@ import { HallOfFamePage } from './HallOfFamePage.js';
 import { StatsPage } from './StatsPage.js';
 
 export function registerStatsPage(app: Hono): void {
-  app.get('/critiques/stats', disableSSG(), async (c) => {
+  app.get('/critiques/stats', async (c) => {
     const p = platform();
     const to = beijingDate(p.clock.now()).slice(0, 7);
     const stats = await critiqueStatsByDepartment(p, addMonths(to, -11), to);

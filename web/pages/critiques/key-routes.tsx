@@ -4,7 +4,6 @@
  * each — the same use cases as `/api/v1/staff/open311-keys`, with the same name check.
  */
 import type { Context, Hono } from 'hono';
-import { disableSSG } from 'hono/ssg';
 import { apiKeyBody } from '../../../functions/api/routes/critiques-schemas.js';
 import { cleanText } from '../../../functions/domain/critiques/text.js';
 import { isRefusal } from '../../../functions/domain/refusal.js';
@@ -43,7 +42,7 @@ async function refusedOn(c: Context<StaffEnv>, run: () => Promise<Response>): Pr
 }
 
 export function registerKeyPages(app: Hono): void {
-  app.get('/staff/open311-keys', disableSSG(), staffOnly('office'), (c) => keysPage(c, c.var.ctx));
+  app.get('/staff/open311-keys', staffOnly('office'), (c) => keysPage(c, c.var.ctx));
 
   app.post('/staff/open311-keys', staffOnly('office'), (c) =>
     refusedOn(c, async () => {

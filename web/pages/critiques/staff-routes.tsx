@@ -5,7 +5,6 @@
  * table as `POST /api/v1/staff/critiques/:code/<action>` (CRITIQUE_ACTION_ROLES says who).
  */
 import type { Context, Hono } from 'hono';
-import { disableSSG } from 'hono/ssg';
 import { type CritiqueStatus, STATUSES } from '../../../functions/domain/critiques/model.js';
 import { parseTrackingCode } from '../../../functions/domain/critiques/tracking-code.js';
 import type { Principal } from '../../../functions/domain/identity.js';
@@ -62,7 +61,7 @@ async function staffDetail(
 }
 
 export function registerCritiqueStaffPages(app: Hono): void {
-  app.get('/staff/critiques', disableSSG(), staffOnly(...READERS), async (c) => {
+  app.get('/staff/critiques', staffOnly(...READERS), async (c) => {
     const { staff, ctx } = c.var;
     const asked = c.req.query('status');
     const seesAll = staff.roles.has('office') || staff.roles.has('inspector');
@@ -90,7 +89,7 @@ export function registerCritiqueStaffPages(app: Hono): void {
     }
   });
 
-  app.get('/staff/critiques/:code', disableSSG(), staffOnly(...READERS), async (c) => {
+  app.get('/staff/critiques/:code', staffOnly(...READERS), async (c) => {
     const code = parseTrackingCode(c.req.param('code'));
     if (!code) return badTrackingCode(c);
     return staffDetail(c, c.var.staff, c.var.ctx, code, { saved: c.req.query('saved') === '1' });

@@ -4,7 +4,6 @@
  * receipt shows the link and the nitpicker's key); a refused form comes back filled in.
  */
 import type { Context, Hono } from 'hono';
-import { disableSSG } from 'hono/ssg';
 import { submitterOf } from '../../../functions/api/routes/critiques-client.js';
 import { isRefusal } from '../../../functions/domain/refusal.js';
 import { platform } from '../../../functions/platform.js';
@@ -37,7 +36,7 @@ async function submitForm(
 }
 
 export function registerSubmitPages(app: Hono): void {
-  app.get('/critiques/new', disableSSG(), (c) => submitForm(c, {}, {}, 200));
+  app.get('/critiques/new', (c) => submitForm(c, {}, {}, 200));
 
   app.post('/critiques/new', async (c) => {
     const { lang } = await pageContext(c);

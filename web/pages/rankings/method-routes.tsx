@@ -4,7 +4,6 @@
  * kept readable. Rendered live locally and to static files by the publisher.
  */
 import type { Context, Hono } from 'hono';
-import { ssgParams } from 'hono/ssg';
 import { RANKING_SCOPES } from '../../../functions/domain/rankings/period.js';
 import { platform } from '../../../functions/platform.js';
 import { allMethods, methodVersion } from '../../../functions/usecases/rankings/methods.js';
@@ -36,14 +35,10 @@ export function registerRankingsFront(app: Hono): void {
 
   app.get('/rankings/method', (c) => methodPage(c));
 
-  app.get(
-    '/rankings/method/:version',
-    ssgParams(async () => (await allMethods(platform())).map((m) => ({ version: String(m.version) }))),
-    async (c) => {
-      const version = c.req.param('version');
-      return VERSION.test(version)
-        ? methodPage(c, Number(version))
-        : html(c, <NotFoundPage ctx={await pageContext(c)} />, 404);
-    },
-  );
+  app.get('/rankings/method/:version', async (c) => {
+    const version = c.req.param('version');
+    return VERSION.test(version)
+      ? methodPage(c, Number(version))
+      : html(c, <NotFoundPage ctx={await pageContext(c)} />, 404);
+  });
 }

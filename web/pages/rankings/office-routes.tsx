@@ -4,7 +4,6 @@
  * then publish or discard it — the same use cases as `/api/v1/staff/rankings…`.
  */
 import type { Context, Hono } from 'hono';
-import { disableSSG } from 'hono/ssg';
 import { isRankingScope, parsePeriod } from '../../../functions/domain/rankings/period.js';
 import { isRefusal } from '../../../functions/domain/refusal.js';
 import { platform } from '../../../functions/platform.js';
@@ -60,7 +59,7 @@ async function review(c: Context, v: StaffViewer, refused?: unknown) {
 }
 
 export function registerRankingOffice(app: Hono): void {
-  app.get('/staff/rankings', disableSSG(), staffOnly('office'), (c) => officeHome(c, c.var));
+  app.get('/staff/rankings', staffOnly('office'), (c) => officeHome(c, c.var));
 
   app.post('/staff/rankings/drafts', staffOnly('office'), async (c) => {
     const form = await formOf(c);
@@ -80,7 +79,7 @@ export function registerRankingOffice(app: Hono): void {
     }
   });
 
-  app.get('/staff/rankings/:scope/:period/:version', disableSSG(), staffOnly('office', 'inspector'), (c) =>
+  app.get('/staff/rankings/:scope/:period/:version', staffOnly('office', 'inspector'), (c) =>
     review(c, c.var),
   );
 

@@ -1,15 +1,12 @@
 /**
  * The public league tables: a scope's latest table `/rankings/:scope` (with its other
  * published periods), a period's current table and every published version of it, and
- * a ranked unit's history. Rendered live locally and to static files by the publisher,
- * their parameters enumerated with `ssgParams`.
+ * a ranked unit's history. Public pages the edge keeps (web/cache-rules.ts).
  */
 import type { Context, Hono } from 'hono';
-import { ssgParams } from 'hono/ssg';
-import { isRankingScope, parsePeriod, RANKING_SCOPES } from '../../../functions/domain/rankings/period.js';
+import { isRankingScope, parsePeriod } from '../../../functions/domain/rankings/period.js';
 import { isRefusal } from '../../../functions/domain/refusal.js';
 import { platform } from '../../../functions/platform.js';
-import { publishedVersions } from '../../../functions/usecases/rankings/listings.js';
 import { methodVersion } from '../../../functions/usecases/rankings/methods.js';
 import {
   latestRanking,
@@ -47,72 +44,42 @@ async function table(c: Context, version?: number): Promise<Response> {
 }
 
 export function registerRankingTables(app: Hono): void {
-  app.get(
-    '/rankings/:scope',
-    ssgParams(() => RANKING_SCOPES.map((scope) => ({ scope }))),
-    async (c) => {
-      const scope = c.req.param('scope');
-      if (!isRankingScope(scope)) return notFound(c);
-      const p = platform();
-      const [view, months, quarters] = await Promise.all([
-        latestRanking(p, scope),
-        publishedPeriods(p, scope, 'month'),
-        publishedPeriods(p, scope, 'quarter'),
-      ]);
+  app.get('/rankings/:scope', async (c) => {
+    const scope = c.req.param('scope');
+    if (!isRankingScope(scope)) return notFound(c);
+    const p = platform();
+    const [view, months, quarters] = await Promise.all([
+      latestRanking(p, scope),
+      publishedPeriods(p, scope, 'month'),
+      publishedPeriods(p, scope, 'quarter'),
+    ]);
+    const ctx = await pageContext(c);
+    if (!view)
+      return html(
+        c,
+        <RankingsIndexPage ctx={ctx} sections={[{ scope, view: undefined, method: undefined }]} />,
+      );
+    const method = await methodVersion(p, view.methodVersion);
+    return html(c, <RankingPage ctx={ctx} view={view} method={method} periods={{ months, quarters }} />);
+  });
+
+  app.get('/rankings/:scope/units/:id', async (c) => {
+    const scope = c.req.param('scope');
+    const id = c.req.param('id');
+    if (!isRankingScope(scope) || !UNIT_ID.test(id)) return notFound(c);
+    try {
+      const h = await unitHistory(platform(), scope, id);
       const ctx = await pageContext(c);
-      if (!view)
-        return html(
-          c,
-          <RankingsIndexPage ctx={ctx} sections={[{ scope, view: undefined, method: undefined }]} />,
-        );
-      const method = await methodVersion(p, view.methodVersion);
-      return html(c, <RankingPage ctx={ctx} view={view} method={method} periods={{ months, quarters }} />);
-    },
-  );
+      return html(c, <UnitHistoryPage ctx={ctx} scope={scope} name={h.name} history={h.history} />);
+    } catch (err) {
+      return notFound(c, err);
+    }
+  });
 
-  app.get(
-    '/rankings/:scope/units/:id',
-    ssgParams(async () => {
-      const out: { scope: string; id: string }[] = [];
-      for (const scope of RANKING_SCOPES)
-        for (const u of (await latestRanking(platform(), scope))?.units ?? []) out.push({ scope, id: u.id });
-      return out;
-    }),
-    async (c) => {
-      const scope = c.req.param('scope');
-      const id = c.req.param('id');
-      if (!isRankingScope(scope) || !UNIT_ID.test(id)) return notFound(c);
-      try {
-        const h = await unitHistory(platform(), scope, id);
-        const ctx = await pageContext(c);
-        return html(c, <UnitHistoryPage ctx={ctx} scope={scope} name={h.name} history={h.history} />);
-      } catch (err) {
-        return notFound(c, err);
-      }
-    },
-  );
+  app.get('/rankings/:scope/:period', (c) => table(c));
 
-  app.get(
-    '/rankings/:scope/:period',
-    ssgParams(async () => {
-      const out: { scope: string; period: string }[] = [];
-      for (const scope of RANKING_SCOPES)
-        for (const kind of ['month', 'quarter'] as const)
-          for (const h of await publishedPeriods(platform(), scope, kind))
-            out.push({ scope, period: h.period });
-      return out;
-    }),
-    (c) => table(c),
-  );
-
-  app.get(
-    '/rankings/:scope/:period/v/:version',
-    ssgParams(async () =>
-      (await publishedVersions(platform())).map((v) => ({ ...v, version: String(v.version) })),
-    ),
-    (c) => {
-      const version = c.req.param('version');
-      return VERSION.test(version) ? table(c, Number(version)) : notFound(c);
-    },
-  );
+  app.get('/rankings/:scope/:period/v/:version', (c) => {
+    const version = c.req.param('version');
+    return VERSION.test(version) ? table(c, Number(version)) : notFound(c);
+  });
 }

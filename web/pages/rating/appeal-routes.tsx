@@ -4,7 +4,6 @@
  * `POST /api/v1/staff/appeals/:caseId/ruling`.
  */
 import type { Hono } from 'hono';
-import { disableSSG } from 'hono/ssg';
 import { isRefusal } from '../../../functions/domain/refusal.js';
 import { platform } from '../../../functions/platform.js';
 import { pendingAppeals } from '../../../functions/usecases/ratings/console.js';
@@ -17,7 +16,7 @@ import { AppealsPage } from './AppealsPage.js';
 import { followUpFromForm } from './follow-up-form.js';
 
 export function registerAppealPages(app: Hono): void {
-  app.get('/staff/appeals', disableSSG(), staffOnly('office'), async (c) =>
+  app.get('/staff/appeals', staffOnly('office'), async (c) =>
     html(
       c,
       <AppealsPage

@@ -4,7 +4,6 @@
  * department; the office and inspectors pick one.
  */
 import type { Hono } from 'hono';
-import { disableSSG } from 'hono/ssg';
 import { isRefusal } from '../../../functions/domain/refusal.js';
 import { platform } from '../../../functions/platform.js';
 import { staffAttribution } from '../../../functions/usecases/ratings/console.js';
@@ -17,7 +16,7 @@ import { AttributionPage } from './AttributionPage.js';
 import { otherDepartmentPage } from './review-page.js';
 
 export function registerAttributionPage(app: Hono): void {
-  app.get('/staff/ratings', disableSSG(), staffOnly('department', 'office', 'inspector'), async (c) => {
+  app.get('/staff/ratings', staffOnly('department', 'office', 'inspector'), async (c) => {
     const { staff, ctx } = c.var;
     const p = platform();
     let figures: Awaited<ReturnType<typeof staffAttribution>>;

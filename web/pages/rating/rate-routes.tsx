@@ -4,7 +4,6 @@
  * `POST /api/v1/ratings` — and the rater's feedback on a rectification.
  */
 import type { Hono } from 'hono';
-import { disableSSG } from 'hono/ssg';
 import { isRefusal } from '../../../functions/domain/refusal.js';
 import { platform } from '../../../functions/platform.js';
 import { caseFactsOf } from '../../../functions/usecases/ratings/case-facts.js';
@@ -19,9 +18,7 @@ import { feedbackFromForm, RATE_FIELD_MESSAGES, ratingFromForm } from './rate-fo
 import { backToRating, linkProblemPage, problemPage, standingPage } from './rater-page.js';
 
 export function registerRatePages(app: Hono): void {
-  app.get('/rate/:caseId', disableSSG(), (c) =>
-    standingPage(c, c.req.param('caseId'), c.req.query('t') ?? ''),
-  );
+  app.get('/rate/:caseId', (c) => standingPage(c, c.req.param('caseId'), c.req.query('t') ?? ''));
 
   app.post('/rate/:caseId', async (c) => {
     const caseId = c.req.param('caseId');

@@ -3,7 +3,6 @@
  * rating link as a QR code drawn on the server. Only for a link still valid.
  */
 import type { Hono } from 'hono';
-import { disableSSG } from 'hono/ssg';
 import { platform } from '../../../functions/platform.js';
 import { ratingReceipt } from '../../../functions/usecases/ratings/rater-pages.js';
 import { html, pageContext } from '../../render.js';
@@ -12,7 +11,7 @@ import { ReceiptPage } from './ReceiptPage.js';
 import { linkProblemPage } from './rater-page.js';
 
 export function registerReceiptPage(app: Hono): void {
-  app.get('/receipt/:caseId', disableSSG(), async (c) => {
+  app.get('/receipt/:caseId', async (c) => {
     let receipt: Awaited<ReturnType<typeof ratingReceipt>>;
     try {
       receipt = await ratingReceipt(platform(), c.req.param('caseId'), c.req.query('t') ?? '');

@@ -5,7 +5,6 @@
  * own department's reviews; the office and inspectors read every department's.
  */
 import type { Hono } from 'hono';
-import { disableSSG } from 'hono/ssg';
 import { isRefusal } from '../../../functions/domain/refusal.js';
 import { platform } from '../../../functions/platform.js';
 import type { InboxFilter } from '../../../functions/store/ratings.js';
@@ -24,7 +23,7 @@ const READERS = ['department', 'office', 'inspector'] as const;
 const filterOf = (asked: string | undefined): InboxFilter => INBOX_FILTERS.find((f) => f === asked) ?? 'open';
 
 export function registerReviewPages(app: Hono): void {
-  app.get('/staff/reviews', disableSSG(), staffOnly(...READERS), async (c) => {
+  app.get('/staff/reviews', staffOnly(...READERS), async (c) => {
     const { staff, ctx } = c.var;
     const filter = filterOf(c.req.query('status'));
     try {
@@ -51,7 +50,7 @@ export function registerReviewPages(app: Hono): void {
     }
   });
 
-  app.get('/staff/reviews/:caseId', disableSSG(), staffOnly(...READERS), (c) =>
+  app.get('/staff/reviews/:caseId', staffOnly(...READERS), (c) =>
     reviewPage(c, c.var.staff, c.var.ctx, c.req.param('caseId')),
   );
 

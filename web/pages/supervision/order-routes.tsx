@@ -5,7 +5,6 @@
  * as `/api/v1/supervision/orders…`, their forms checked with the API's very schemas.
  */
 import type { Context, Hono } from 'hono';
-import { disableSSG } from 'hono/ssg';
 import {
   closeBody,
   escalateBody,
@@ -62,7 +61,7 @@ const ORDER_ACTIONS: Record<
 };
 
 export function registerOrderPages(app: Hono): void {
-  app.get('/staff/orders', disableSSG(), staffOnly(...READERS), (c) =>
+  app.get('/staff/orders', staffOnly(...READERS), (c) =>
     ordersPage(c, c.var, {
       targetType: c.req.query('targetType'),
       targetId: c.req.query('targetId')?.slice(0, 64),
@@ -96,7 +95,7 @@ export function registerOrderPages(app: Hono): void {
     }
   });
 
-  app.get('/staff/orders/:id', disableSSG(), staffOnly(...READERS), (c) => orderPage(c, c.var));
+  app.get('/staff/orders/:id', staffOnly(...READERS), (c) => orderPage(c, c.var));
 
   for (const [action, { roles, run }] of Object.entries(ORDER_ACTIONS)) {
     app.post(`/staff/orders/:id/${action}`, staffOnly(...roles), async (c) => {

@@ -4,7 +4,6 @@
  * their own department's report only.
  */
 import type { Context, Hono } from 'hono';
-import { disableSSG } from 'hono/ssg';
 import { csvResponse } from '../../../functions/api/csv.js';
 import { isRefusal } from '../../../functions/domain/refusal.js';
 import { reportCsvRows } from '../../../functions/domain/supervision/report.js';
@@ -27,7 +26,7 @@ const reportValues = (c: Context): ReportFormValues => ({
 });
 
 export function registerReportPages(app: Hono): void {
-  app.get('/staff/reports', disableSSG(), staffOnly(...READERS), async (c) => {
+  app.get('/staff/reports', staffOnly(...READERS), async (c) => {
     const { staff, ctx } = c.var;
     const values = reportValues(c);
     const { names } = await departmentDirectory(platform());
@@ -52,7 +51,7 @@ export function registerReportPages(app: Hono): void {
   });
 
   for (const format of ['csv', 'json'] as const) {
-    app.get(`/staff/reports.${format}`, disableSSG(), staffOnly(...READERS), (c) =>
+    app.get(`/staff/reports.${format}`, staffOnly(...READERS), (c) =>
       orRefusalPage(c, c.var.ctx, async () => {
         const values = reportValues(c);
         const report = await supervisionReport(platform(), c.var.staff, {

@@ -4,7 +4,6 @@
  * age; department staff see their own department only.
  */
 import type { Context, Hono } from 'hono';
-import { disableSSG } from 'hono/ssg';
 import { csvResponse } from '../../../functions/api/csv.js';
 import type { Principal } from '../../../functions/domain/identity.js';
 import { isId } from '../../../functions/domain/schemas.js';
@@ -47,7 +46,7 @@ async function board(c: Context, who: Principal, limit: number) {
 }
 
 export function registerWarningsPages(app: Hono): void {
-  app.get('/staff/warnings', disableSSG(), staffOnly(...READERS), (c) =>
+  app.get('/staff/warnings', staffOnly(...READERS), (c) =>
     orRefusalPage(c, c.var.ctx, async () => {
       const { staff, ctx } = c.var;
       const [{ filter, view }, { names, districts }] = await Promise.all([
@@ -69,7 +68,7 @@ export function registerWarningsPages(app: Hono): void {
     }),
   );
 
-  app.get('/staff/warnings.csv', disableSSG(), staffOnly(...READERS), (c) =>
+  app.get('/staff/warnings.csv', staffOnly(...READERS), (c) =>
     orRefusalPage(c, c.var.ctx, async () => {
       const csv = warningsCsv((await board(c, c.var.staff, 100_000)).view);
       return csvResponse(c, csv.filename, csv.header, csv.rows);
