@@ -12,7 +12,23 @@
 import type { Child } from 'hono/jsx';
 import { demoLoading } from '../demo-loading.js';
 import { type Lang, type MessageKey, t } from '../i18n.js';
+import { siteFilings } from '../site-filing.js';
 import { siteStyles } from './styles.js';
+
+/** The mainland registration numbers, when the deployment has them (web/site-filing.ts). */
+function Filings() {
+  const filings = siteFilings();
+  if (!filings.length) return null;
+  return (
+    <p class="filings">
+      {filings.map((f) => (
+        <a href={f.href} rel="noopener noreferrer" target="_blank">
+          {f.text}
+        </a>
+      ))}
+    </p>
+  );
+}
 
 export interface StaffNav {
   /** Who is signed in, e.g. "效能办 · office-li". */
@@ -185,6 +201,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
             </li>
           </ul>
           <p>{t(lang, 'footer')}</p>
+          <Filings />
         </footer>
         {scripts.map((src) => (
           <script type="module" src={src} />

@@ -69,6 +69,7 @@ details summary{cursor:pointer;min-height:44px;line-height:2.75;color:#0b4f8a;te
 .site-footer{max-width:1100px;margin:2rem auto 1rem;padding:0 1rem;color:#555;font-size:.9rem}
 .footer-links{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;padding:0;margin:0}
 .footer-links a{display:inline-block;min-height:44px;line-height:2.75}
+.filings{display:flex;flex-wrap:wrap;gap:0 1.25rem;margin:0}.filings a{display:inline-block;min-height:44px;line-height:2.75;color:inherit}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 img,svg,canvas{max-width:100%}
 @media (max-width:480px){
