@@ -48,7 +48,7 @@ export const bundleSettings = {
   alias: {
     '@aws-sdk/credential-provider-node': join(projectRoot, 'infra', 'constructs', 'lambda-credentials.ts'),
   },
-  /** The repository tsconfig (JSX import source for the site publisher's pages). */
+  /** The repository tsconfig (JSX import source for the pages). */
   tsconfig: join(projectRoot, 'tsconfig.json'),
   /** The deployed file name NodejsFunction uses for ESM output. */
   outFileName: 'index.mjs',
@@ -152,7 +152,6 @@ export const functionEntries = {
   staff: 'functions/handlers/staff.ts',
   'stream-aggregator': 'functions/handlers/stream-aggregator.ts',
   sweeper: 'functions/handlers/sweeper.ts',
-  'site-publisher': 'functions/handlers/site-publisher.ts',
   pages: 'functions/handlers/pages.ts',
 } as const;
 

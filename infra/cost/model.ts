@@ -5,15 +5,7 @@
  * only formats what it returns.
  */
 import { type Currency, currencyOf, type PriceEntry, prices, type Region } from './prices.js';
-import {
-  BEHAVIOUR,
-  FIXED,
-  ITEM_KB,
-  MAX_PUBLISHED_SERVICES,
-  otherPublishedPages,
-  type ProfileContext,
-  profile,
-} from './profile.js';
+import { BEHAVIOUR, FIXED, ITEM_KB, type ProfileContext, profile } from './profile.js';
 import type { Scenario } from './scenarios.js';
 import {
   addUsage,
@@ -36,10 +28,8 @@ export const MAX_BATCH_ROWS = 500;
 export const AGGREGATOR_BATCH = { maxRecords: 100, windowSeconds: 2 } as const;
 /** Busy hours carry this multiple of the average rate (office hours), which is what fills batches. */
 export const PEAK_FACTOR = 3;
-/** Sweeper every 5 minutes; publisher every 15 minutes and within 5 minutes of a trigger (site-stack.ts). */
+/** Sweeper every 5 minutes (api-stack.ts). */
 export const SWEEP_INTERVAL_SECONDS = 300;
-export const PUBLISH_INTERVAL_SECONDS = 900;
-export const PUBLISH_TRIGGER_WINDOW_SECONDS = 300;
 
 /**
  * cases:batch requests a month: each upstream system pushes what changed once per
@@ -72,16 +62,6 @@ export function newServiceShare(rows: number, catalogue: number): number {
   return Math.min(1, distinct / rows);
 }
 
-/**
- * Publisher runs caused by trigger items (critiques, catalogue, rankings, calendar):
- * the event source batches for 5 minutes, so a window with at least one change costs one
- * run. With changes arriving at random (Poisson), that is windows × (1 − e^(−changes/windows)).
- */
-export function triggeredPublishes(changesPerMonth: number): number {
-  const windows = SECONDS_PER_MONTH / PUBLISH_TRIGGER_WINDOW_SECONDS;
-  return windows * (1 - Math.exp(-changesPerMonth / windows));
-}
-
 /** The business events of a month, in the order they are reported. */
 export const events = [
   'caseWrite',
@@ -92,7 +72,6 @@ export const events = [
   'staffPageView',
   'sweeperRun',
   'standingChange',
-  'publisherRun',
   'standing',
 ] as const;
 export type EventName = (typeof events)[number];
@@ -102,15 +81,14 @@ export interface MonthlyUsage {
   byEvent: Record<EventName, { count: number; usage: Usage }>;
   total: Usage;
   context: ProfileContext;
-  publisher: { runs: number; files: number; servicesLeftOut: number };
 }
 
 /**
  * Storage and standing resources of a month (the "standing" event): the table after
- * `historyMonths` of data, its backups, the site bucket and its logs, secrets, keys,
+ * `historyMonths` of data, its backups, the CloudFront access logs, secrets, keys,
  * alarms, the web ACL and the staff identities.
  */
-export function standingUsage(s: Scenario, monthlyLogGb: number, s3Requests: number, cdnRequests: number) {
+export function standingUsage(s: Scenario, monthlyLogGb: number, cdnRequests: number) {
   const months = s.historyMonths;
   // Bytes stored per item copy include DynamoDB's ~100 bytes of index overhead.
   const kb = (size: number) => size + 0.1;
@@ -129,8 +107,7 @@ export function standingUsage(s: Scenario, monthlyLogGb: number, s3Requests: num
     s.ratingsPerMonth * months * BEHAVIOUR.badShare * kb(ITEM_KB.ratingBad) +
     s.critiquesPerMonth * months * 2 * kb(ITEM_KB.critiquePublic);
   const tableGb = tableKb / 1e6;
-  const siteGb = (MAX_PUBLISHED_SERVICES + s.departments + s.windows) * 30e-6;
-  const accessLogGb = (cdnRequests * 0.5 + s3Requests * 0.35) / 1e6;
+  const accessLogGb = (cdnRequests * 0.5) / 1e6;
   const warmWindows = s.warmEnvironments * (SECONDS_PER_MONTH / 300);
   const secretCalls = FIXED.secretReaders * warmWindows;
   return {
@@ -139,7 +116,7 @@ export function standingUsage(s: Scenario, monthlyLogGb: number, s3Requests: num
     dynamoPitrGbMonth: tableGb,
     // The calendar partition, re-read at most once a minute per warm environment.
     dynamoRru: FIXED.calendarReaders * s.warmEnvironments * MINUTES_PER_MONTH,
-    s3StorageGbMonth: siteGb + accessLogGb * FIXED.accessLogRetentionMonths,
+    s3StorageGbMonth: accessLogGb * FIXED.accessLogRetentionMonths,
     logsStorageGbMonth: monthlyLogGb * FIXED.logRetentionMonths,
     secretsMonth: FIXED.secrets,
     secretsApiCalls: secretCalls,
@@ -161,7 +138,10 @@ export function monthlyUsage(s: Scenario): MonthlyUsage {
   const caseWrites = s.casesPerMonth * s.caseWritesPerCase;
   const invitations = s.casesPerMonth * s.invitedShare;
   const standingChanges = s.casesPerMonth * BEHAVIOUR.sweeperUpdatesPerCase;
-  const critiqueChanges = s.critiquesPerMonth * profile.critiquePublisherTriggers();
+  // Item changes one critique makes: the submission, then (accepted) its transitions, or a rejection.
+  const accepted = BEHAVIOUR.acceptedCritiqueShare;
+  const critiqueChanges =
+    s.critiquesPerMonth * (1 + accepted * BEHAVIOUR.transitionsPerAcceptedCritique + (1 - accepted));
   const ratingRecords = s.ratingsPerMonth * (1 + BEHAVIOUR.badShare * BEHAVIOUR.followUpsPerBadReview);
   const streamRecords = caseWrites + ratingRecords + critiqueChanges + standingChanges;
   const batches = batchesPerMonth(caseWrites, s.upstreamSystems, s.feedIntervalMinutes);
@@ -172,14 +152,6 @@ export function monthlyUsage(s: Scenario): MonthlyUsage {
     recordsPerAggregatorBatch: recordsPerBatch(streamRecords),
     cacheMissRatio: s.cacheMissRatio,
   };
-  const pages = {
-    service: Math.min(s.services, MAX_PUBLISHED_SERVICES),
-    department: s.departments,
-    other: otherPublishedPages(s.departments + s.districts + s.windows),
-  };
-  const publishes =
-    SECONDS_PER_MONTH / PUBLISH_INTERVAL_SECONDS +
-    triggeredPublishes(critiqueChanges + s.catalogueChangesPerMonth);
   const counted: Record<Exclude<EventName, 'standing'>, { count: number; one: Usage }> = {
     caseWrite: { count: caseWrites, one: profile.caseWrite(context) },
     invitation: { count: invitations, one: profile.invitation() },
@@ -189,7 +161,6 @@ export function monthlyUsage(s: Scenario): MonthlyUsage {
     staffPageView: { count: s.staff * s.staffPageViewsPerStaff, one: profile.staffPageView() },
     sweeperRun: { count: SECONDS_PER_MONTH / SWEEP_INTERVAL_SECONDS, one: profile.sweeperRun() },
     standingChange: { count: standingChanges, one: profile.standingChange(context) },
-    publisherRun: { count: publishes, one: profile.publisherRun(pages) },
   };
   const byEvent = {} as MonthlyUsage['byEvent'];
   for (const [name, { count, one }] of Object.entries(counted))
@@ -197,22 +168,12 @@ export function monthlyUsage(s: Scenario): MonthlyUsage {
   const variable = sumUsage(Object.values(byEvent).map((e) => e.usage));
   byEvent.standing = {
     count: 1,
-    usage: standingUsage(
-      s,
-      variable.logsIngestGb ?? 0,
-      (variable.s3PutRequests ?? 0) + (variable.s3GetRequests ?? 0),
-      variable.cloudfrontRequests ?? 0,
-    ),
+    usage: standingUsage(s, variable.logsIngestGb ?? 0, variable.cloudfrontRequests ?? 0),
   };
   return {
     byEvent,
     total: addUsage(variable, byEvent.standing.usage),
     context,
-    publisher: {
-      runs: publishes,
-      files: pages.service + pages.department + pages.other,
-      servicesLeftOut: Math.max(0, s.services - MAX_PUBLISHED_SERVICES),
-    },
   };
 }
 

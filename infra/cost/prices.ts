@@ -173,14 +173,6 @@ const usEast1: Record<UsageKey, PriceEntry> = {
       note: 'Mainland viewers of a global-partition distribution are served from these edges (PRICE_CLASS_ALL, infra/stacks/site-stack.ts); the US rate on the same page is 0.085. The Always Free 1 TB is excluded.',
     },
   ),
-  s3PutRequests: usd(0.005, 1000, 'PUT requests, S3 Standard', AWS.s3, {
-    status: 'unverified',
-    note: 'unverified here: the stored AWS page renders its request table client-side; 0.005 USD per 1,000 appears on a stored third-party page (cloudkaramchari.com) only as an example.',
-  }),
-  s3GetRequests: usd(0.0004, 1000, 'GET requests, S3 Standard', AWS.s3, {
-    status: 'unverified',
-    note: 'unverified here: the usually published us-east-1 rate.',
-  }),
   s3StorageGbMonth: usd(0.023, 1, 'GB-months, S3 Standard, first 50 TB', AWS.s3, {
     status: 'secondary',
     seenAt: 'https://cloudburn.io/blog/amazon-s3-pricing',
@@ -294,8 +286,6 @@ const cnNorth1: Record<UsageKey, PriceEntry> = {
     pageDate: 'undated',
     note: 'Regional Data Transfer Out to Internet, "0-10 TB / Month CNY 0.30866". CloudFront in China needs an ICP-filed domain.',
   }),
-  s3PutRequests: converted(usEast1.s3PutRequests, CHINA.s3),
-  s3GetRequests: converted(usEast1.s3GetRequests, CHINA.s3),
   s3StorageGbMonth: converted(usEast1.s3StorageGbMonth, CHINA.s3),
   smsParts: converted(usEast1.smsParts, CHINA.sms, 'SMS from the China regions was not checked at all'),
   secretsMonth: converted(usEast1.secretsMonth, CHINA.asmPricing),

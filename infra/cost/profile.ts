@@ -13,8 +13,8 @@
  */
 import type { Usage } from './usage.js';
 
-/** Memory per function group, GB (infra/constructs/woodpecker-function.ts default 1024 MB; infra/stacks/api-stack.ts sweeper 512; site-stack.ts publisher 1536). */
-export const MEMORY_GB = { api: 1, aggregator: 1, sweeper: 0.5, publisher: 1.5 } as const;
+/** Memory per function group, GB (infra/constructs/woodpecker-function.ts default 1024 MB; infra/stacks/api-stack.ts sweeper 512). */
+export const MEMORY_GB = { api: 1, aggregator: 1, sweeper: 0.5 } as const;
 
 /** Item sizes in KB, measured with itemBytes() on the stores' own item builders (test/unit/cost.test.ts re-checks the ≤ 1 KB ones). */
 export const ITEM_KB = {
@@ -72,9 +72,8 @@ export const DURATION_MS = {
   sweeperRun: 300,
   /** One due item handled by the sweeper (a conditional UpdateItem). */
   sweeperItem: 10,
-  /** Site publisher: start-up plus per file rendered and uploaded (web/publish.ts toSSG, concurrency 4). */
-  publisherBase: 3000,
-  publisherPerFile: 25,
+  /** A public page rendered by the pages function on an edge miss (reads its aggregates; ~36 ms measured locally for the home page). */
+  pageRender: 60,
 } as const;
 
 /** Log bytes, KB: a Lambda invocation's START/END/REPORT lines and Powertools lines; one API access-log line. */
@@ -127,6 +126,17 @@ export interface ProfileContext {
   /** Stream records per aggregator invocation. */
   recordsPerAggregatorBatch: number;
   cacheMissRatio: number;
+}
+
+/**
+ * One public page rendered on an edge miss (pages function through API Gateway): a
+ * service page reads the service (Query ≤ 4 KB), its aggregates twice (curves and the
+ * satisfaction panel: 24 months × 4 shards × ~0.7 KB ≈ 67 KB consistent → 17 units each)
+ * and its department (1) → 37; a department page ~60; the home page, rankings and others
+ * ~10. Weighted by what is viewed most (home and service pages), about 25.
+ */
+function publicRender(): Usage {
+  return add(apiCall(DURATION_MS.pageRender), { dynamoRru: 25 });
 }
 
 /** The aggregator's Lambda share of one stream record. */
@@ -279,12 +289,6 @@ export const profile = {
     );
   },
 
-  /** Item changes one critique makes that trigger the site publisher (site-stack.ts publishTriggerTypes has `critique`). */
-  critiquePublisherTriggers(): number {
-    const accepted = BEHAVIOUR.acceptedCritiqueShare;
-    return 1 + accepted * BEHAVIOUR.transitionsPerAcceptedCritique + (1 - accepted);
-  },
-
   /** One public page view: a static page from CloudFront, or (a small share) a dynamic one. */
   pageView(ctx: ProfileContext): Usage {
     const dynamic = BEHAVIOUR.dynamicPageShare;
@@ -294,9 +298,10 @@ export const profile = {
         cloudfrontRequests: (1 - dynamic) * requests,
         cloudfrontGb: ((1 - dynamic) * TRANSFER_KB.pageView) / 1e6,
         wafRequests: (1 - dynamic) * requests,
-        // Misses go to the private bucket (site-stack.ts PageCache: Cache-Control max-age=60 from store/site-bucket.ts).
-        s3GetRequests: (1 - dynamic) * requests * ctx.cacheMissRatio,
       },
+      // An edge miss on the page itself (scripts and icons are kept a day): the pages
+      // function renders it (web/cache-rules.ts: kept 60 s at the edge).
+      times((1 - dynamic) * ctx.cacheMissRatio, publicRender()),
       // A dynamic public page: the pages function reads about two items (a board page is one Query).
       times(dynamic, add(apiCall(DURATION_MS.request), viaCdn(TRANSFER_KB.dynamicPage), { dynamoRru: 2 })),
     );
@@ -337,38 +342,7 @@ export const profile = {
       aggregatorShare(ctx),
     );
   },
-
-  /**
-   * One site-publisher run (web/publish.ts): every page rendered and PUT to the bucket.
-   * A service page reads the service twice (route and serviceCurves: Query ≤ 4 KB) and
-   * its aggregates twice (serviceCurves and the satisfaction panel: 24 months × 4 shards
-   * × ~0.7 KB ≈ 67 KB consistent → 17 units each) and its department (1) → 37; a
-   * department page reads its aggregates twice (96 × ~1.2 KB ≈ 115 KB → 29 units each)
-   * and its services (gsi1, ~2) → 60; a rankings or other page ~10.
-   */
-  publisherRun(pages: { service: number; department: number; other: number }): Usage {
-    const files = pages.service + pages.department + pages.other;
-    return {
-      lambdaRequests: 1,
-      lambdaGbSeconds:
-        ((DURATION_MS.publisherBase + DURATION_MS.publisherPerFile * files) / 1000) * MEMORY_GB.publisher,
-      dynamoRru: pages.service * 37 + pages.department * 60 + pages.other * 10,
-      s3PutRequests: files,
-      logsIngestGb: (LOG_KB.invocation + 1) / 1e6,
-    };
-  },
 } as const;
-
-/** Pages that are not service or department pages in a publisher run (web/site-app.tsx and web/pages/rankings/routes.tsx). */
-export function otherPublishedPages(units: number): number {
-  // Home, privacy, services, departments, rankings index and method pages, critique board, assets and icon (~12);
-  // a unit-history page per ranked unit; per ranking scope (department, district, window: functions/domain/rankings/period.ts)
-  // 24 monthly + 8 quarterly published periods, each with its version page.
-  return 12 + units + 3 * (24 + 8) * 2;
-}
-
-/** Service pages the publisher renders: serviceParams lists at most 1000 (web/site-app.tsx, listServices limit 1000). */
-export const MAX_PUBLISHED_SERVICES = 1000;
 
 /** The platform's standing resources, per month. */
 export const FIXED = {

@@ -4,8 +4,10 @@
  * without SMS, and the events that drive the bill. Marks say which figures rest on
  * prices not verified here (†) and which services the region cannot provide (n/a).
  */
+
 import type { Estimate, EventName, ServiceCost } from './model.js';
 import { PRICE_FILE_DATE, USD_CNY } from './prices.js';
+import { BEHAVIOUR } from './profile.js';
 import { type Service, services } from './usage.js';
 
 export const eventLabels: Record<EventName, string> = {
@@ -17,7 +19,6 @@ export const eventLabels: Record<EventName, string> = {
   staffPageView: 'staff console pages',
   sweeperRun: 'sweeper runs',
   standingChange: 'sweeper colour changes',
-  publisherRun: 'site publisher runs',
   standing: 'fixed resources and storage',
 };
 
@@ -55,10 +56,7 @@ function tableOf(e: Estimate): { title: string; header: string[]; rows: string[]
     .join(', ');
   const notes = [
     `Largest drivers (${first.region}, without SMS): ${drivers}.`,
-    `Site publisher: ${int(e.usage.publisher.runs)} runs a month × ${int(e.usage.publisher.files)} files.` +
-      (e.usage.publisher.servicesLeftOut
-        ? ` ${int(e.usage.publisher.servicesLeftOut)} services get no page: the publisher lists at most 1,000.`
-        : ''),
+    `Public page renders on edge misses: ${int(e.usage.byEvent.pageView.count * (1 - BEHAVIOUR.dynamicPageShare) * e.usage.context.cacheMissRatio)} a month (miss ratio ${e.usage.context.cacheMissRatio}).`,
   ];
   return {
     title: `${s.title}: ${int(s.casesPerMonth)} cases, ${int(s.ratingsPerMonth)} ratings, ${int(s.critiquesPerMonth)} critiques, ${int(s.pageViewsPerMonth)} page views a month`,

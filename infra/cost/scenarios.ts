@@ -18,7 +18,7 @@ export interface Scenario {
   invitedShare: number;
   ratingsPerMonth: number;
   critiquesPerMonth: number;
-  /** Public pages viewed a month (static pages from CloudFront; a share are dynamic). */
+  /** Public pages viewed a month (from the CloudFront cache or rendered on a miss; a share are personal). */
   pageViewsPerMonth: number;
   /** Catalogue size: services, departments, districts, service windows. */
   services: number;
@@ -32,11 +32,11 @@ export interface Scenario {
   /** Upstream case systems pushing `cases:batch`, each every `feedIntervalMinutes`. */
   upstreamSystems: number;
   feedIntervalMinutes: number;
-  /** Catalogue, ranking and calendar edits a month (each makes the site publisher run soon). */
+  /** Catalogue, ranking and calendar edits a month. */
   catalogueChangesPerMonth: number;
   /** Average warm execution environments per function (secret and calendar refreshes scale with it). */
   warmEnvironments: number;
-  /** Share of static-page requests CloudFront has to fetch from S3 (pages live 60 s in the cache). */
+  /** Share of public-page requests CloudFront sends to the pages function (pages live 60 s in the cache). */
   cacheMissRatio: number;
   /** Months of history in the table (storage); the public pages show the last 24. */
   historyMonths: number;

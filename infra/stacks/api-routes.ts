@@ -19,6 +19,13 @@ import { gatewayPathOf, routeFor, samplePathOf } from './gateway-paths.js';
 /** The function groups that answer HTTP requests. */
 export type HttpGroup = 'public-read' | 'public-write' | 'staff' | 'pages';
 
+/**
+ * What answers a path no route names (`$default`): the pages function, which renders every
+ * public page and answers anything unknown with the site's 404 page, or the contract's
+ * JSON 404 under `/api/` and `/open311/`.
+ */
+export const DEFAULT_GROUP: HttpGroup = 'pages';
+
 /** The groups whose routes are a Hono app's (the pages function serves the site's dynamic pages). */
 export type ApiGroup = Exclude<HttpGroup, 'pages'>;
 
@@ -75,8 +82,9 @@ export const gatewayOnlyRoutes: readonly (ApiRoute & { readonly why: string })[]
     group: 'public-write',
     why: 'Open311 (GeoReport v2 has only GET and POST) answers every path under it in its own error format (its `all("*")`).',
   },
-  // The site's dynamic pages (token- or code-bound forms, staff consoles) from the pages
-  // function; the static pages come from the site bucket (CloudFront's default origin).
+  // The site's personal pages (token- or code-bound forms, staff consoles), named so the
+  // page throttles attach to their posts; every other page reaches the pages function as
+  // the default route.
   { path: '/rate/{proxy+}', methods: [GET, POST], group: 'pages', why: 'The rating form and its post.' },
   { path: '/receipt/{proxy+}', methods: [GET], group: 'pages', why: 'A rating’s receipt.' },
   {
@@ -87,7 +95,12 @@ export const gatewayOnlyRoutes: readonly (ApiRoute & { readonly why: string })[]
   },
   { path: '/staff', methods: [GET], group: 'pages', why: 'The staff landing page.' },
   { path: '/staff/{proxy+}', methods: [GET, POST], group: 'pages', why: 'The staff consoles and sign-in.' },
-  { path: '/prefs/{proxy+}', methods: [POST], group: 'pages', why: 'Display preferences (elder mode).' },
+  {
+    path: '/prefs/{proxy+}',
+    methods: [GET, POST],
+    group: 'pages',
+    why: 'Display preferences: the language switch and the elderly mode.',
+  },
 ];
 
 /**
@@ -174,7 +187,7 @@ export function buildApiRoutes(derived = derivedRoutes()): ApiRoute[] {
   ];
   checkVariableNames(table);
   for (const r of derived) {
-    const chosen = routeFor(table, r.method, samplePathOf(r.honoPath))?.group ?? 'public-read';
+    const chosen = routeFor(table, r.method, samplePathOf(r.honoPath))?.group ?? DEFAULT_GROUP;
     if (chosen !== r.group) {
       const why = r.gatewayPath ? '' : ', through the catch-all that matches it';
       throw new Error(`${r.method} ${r.honoPath} (${r.group}) would reach ${chosen} in AWS${why}.`);

@@ -26,7 +26,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { aggregatedTypes } from '../../functions/domain/aggregates/contributors.js';
 import { WoodpeckerFunction } from '../constructs/woodpecker-function.js';
-import { apiRoutes, type HttpGroup, publicWriteThrottles } from './api-routes.js';
+import { apiRoutes, DEFAULT_GROUP, type HttpGroup, publicWriteThrottles } from './api-routes.js';
 
 export type { ApiRoute, HttpGroup } from './api-routes.js';
 // The route table and the public write throttles are derived from the Hono apps (api-routes.ts).
@@ -175,7 +175,7 @@ export class ApiStack extends Stack {
       ...common,
       group: 'pages',
       description:
-        'Woodpecker dynamic pages: rating form and receipt, critique tracking and forms, staff consoles.',
+        'Woodpecker pages: every public page (kept at the edge), rating form and receipt, critique forms, staff consoles.',
       tableAccess: 'readWrite',
       environment: {
         ...publicUrl,
@@ -304,7 +304,7 @@ export class ApiStack extends Stack {
       apiName: 'woodpecker',
       description: 'Woodpecker public and staff API',
       createDefaultStage: false,
-      defaultIntegration: integrations['public-read'],
+      defaultIntegration: integrations[DEFAULT_GROUP],
       corsPreflight: props.siteOrigin
         ? {
             allowOrigins: [props.siteOrigin],
@@ -377,7 +377,7 @@ export class ApiStack extends Stack {
     Validations.of(defaultRoute).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason:
-        'The catch-all route goes to the read-only public function, which answers the contract JSON 404; staff routes are matched first and carry the JWT authorizer.',
+        "The catch-all route goes to the pages function: every public page, the site's 404 page, or the contract JSON 404 under /api/ and /open311/; staff routes are matched first and carry the JWT authorizer.",
     });
 
     const cfnStage = this.stage.node.defaultChild as apigwv2.CfnStage;

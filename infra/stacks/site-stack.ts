@@ -1,12 +1,11 @@
 /**
- * The public face: a private bucket of statically published pages behind CloudFront
- * (origin access control), the API as a second origin for `/api/*` and `/open311/*`
- * (so public writes pass the WAF) that carries the origin secret header (so the API
- * can believe CloudFront's viewer address), security headers on every response, and
- * the site publisher that renders the pages into the bucket.
- *
- * The publisher lives here rather than in the API stack: the CDN needs the API's
- * address, so the API stack cannot also depend on this stack's bucket.
+ * The public face: CloudFront in front of the HTTP API, which is its one origin (so every
+ * request passes the WAF) and carries the origin secret header (so the API can believe
+ * CloudFront's viewer address), with security headers on every response. Every page is
+ * rendered by the pages function; what the edge keeps of it, and on what the cache key
+ * varies, comes from web/cache-rules.ts, the rules the page guard answers by: public
+ * pages a minute (served stale while the table is briefly down), personal pages, the API
+ * and Open311 never. There is no bucket and no publisher: nothing can fall out of date.
  */
 import {
   CfnOutput,
@@ -21,18 +20,17 @@ import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as eventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/shared/origin-secret.js';
-import { publishTriggerTypes } from '../../web/publish-triggers.js';
-import { WoodpeckerFunction } from '../constructs/woodpecker-function.js';
+import {
+  API_PATH_PATTERNS,
+  ASSET_PATH_PATTERNS,
+  PAGE_KEY_COOKIES,
+  PERSONAL_PAGE_PATTERNS,
+} from '../../web/cache-rules.js';
 
 /**
  * Pages are self-contained: scripts and styles from the site itself, the chart.js
@@ -53,37 +51,13 @@ export const contentSecurityPolicy = [
 ].join('; ');
 
 /**
- * Viewer-request function of the page behaviour. The publisher (Hono SSG) writes `/` as
- * `index.html`, `/x/` as `x/index.html` and `/services/X` as `services/X.html`; S3
- * behind OAC has no such mapping, so extensionless paths get `.html` here. Paths with a
- * static-file extension pass unchanged.
+ * Paths CloudFront never caches, with every viewer header forwarded: the machine
+ * interfaces and the personal pages (web/cache-rules.ts).
  */
-export const pageRewriteSource = [
-  'function handler(event) {',
-  '  var request = event.request;',
-  '  var uri = request.uri;',
-  "  if (uri.endsWith('/')) request.uri = uri + 'index.html';",
-  '  else if (!/\\.(html|js|mjs|css|json|csv|txt|xml|svg|png|jpe?g|gif|webp|ico|woff2?|map|webmanifest)$/i.test(uri))',
-  "    request.uri = uri + '.html';",
-  '  return request;',
-  '}',
-].join('\n');
+export const apiPathPatterns = [...API_PATH_PATTERNS, ...PERSONAL_PAGE_PATTERNS] as const;
 
-/** Paths CloudFront sends to the API instead of the bucket. */
-export const apiPathPatterns = [
-  '/api/*',
-  '/open311/*',
-  '/healthz',
-  '/critiques/*',
-  '/rate/*',
-  '/receipt/*',
-  '/staff',
-  '/staff/*',
-  '/prefs/*',
-] as const;
-
-/** Item types whose changes make the publisher run soon (besides its schedule): the pages' own list. */
-export { publishTriggerTypes };
+/** The bundled scripts and icons: cached by the origin's own `Cache-Control`. */
+export const assetPathPatterns = ASSET_PATH_PATTERNS;
 
 export interface SiteStackProps extends StackProps {
   readonly table: dynamodb.ITable;
@@ -103,10 +77,8 @@ export interface SiteStackProps extends StackProps {
 }
 
 export class SiteStack extends Stack {
-  readonly siteBucket: s3.Bucket;
   readonly logBucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
-  readonly publisher: WoodpeckerFunction;
   readonly responseHeadersPolicy: cloudfront.ResponseHeadersPolicy;
 
   constructor(scope: Construct, id: string, props: SiteStackProps) {
@@ -125,18 +97,6 @@ export class SiteStack extends Stack {
       id: 'AwsSolutions-S1',
       reason:
         'This bucket is the access-log destination itself (S3 server access logs and CloudFront logs); logging it into itself would loop.',
-    });
-
-    this.siteBucket = new s3.Bucket(this, 'SiteBucket', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      // SSE-S3: the pages are public content, and a KMS key would need CloudFront in its policy.
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      serverAccessLogsBucket: this.logBucket,
-      serverAccessLogsPrefix: 's3-site/',
-      versioned: true,
-      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
-      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     this.responseHeadersPolicy = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
@@ -163,16 +123,18 @@ export class SiteStack extends Stack {
       },
     });
 
-    const pageRewrite = new cloudfront.Function(this, 'PageRewrite', {
-      comment: 'Woodpecker: /services/X -> /services/X.html (how the publisher names pages)',
-      code: cloudfront.FunctionCode.fromInline(pageRewriteSource),
-    });
-
+    // Public pages: the key is the path, every query string (pages page, filter and pick
+    // a language by it) and exactly the cookies a page varies on; nothing else a viewer
+    // sends reaches the origin. The pages function's Cache-Control decides how long
+    // (web/cache-rules.ts: a minute, stale for a day on errors, never for anything personal).
     const pageCache = new cloudfront.CachePolicy(this, 'PageCache', {
-      comment: 'Woodpecker pages: the publisher sets Cache-Control; at most a day.',
+      comment: 'Woodpecker pages: key = path, query, language/elderly/session cookies; TTL from the origin.',
       minTtl: Duration.seconds(0),
-      defaultTtl: Duration.minutes(5),
+      defaultTtl: Duration.minutes(1),
       maxTtl: Duration.days(1),
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+      cookieBehavior: cloudfront.CacheCookieBehavior.allowList(...PAGE_KEY_COOKIES),
+      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
     });
@@ -202,7 +164,6 @@ export class SiteStack extends Stack {
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Woodpecker public site and API',
-      defaultRootObject: 'index.html',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_ALL,
       webAclId: props.webAclArn,
@@ -218,16 +179,27 @@ export class SiteStack extends Stack {
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.siteBucket),
+        origin: apiOrigin,
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
         cachePolicy: pageCache,
         responseHeadersPolicy: this.responseHeadersPolicy,
-        functionAssociations: [
-          { function: pageRewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
-        ],
       },
-      additionalBehaviors: Object.fromEntries(apiPathPatterns.map((p) => [p, apiBehavior])),
+      additionalBehaviors: {
+        ...Object.fromEntries(apiPathPatterns.map((p) => [p, apiBehavior])),
+        ...Object.fromEntries(
+          assetPathPatterns.map((p) => [
+            p,
+            {
+              origin: apiOrigin,
+              viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+              allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+              cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+              responseHeadersPolicy: this.responseHeadersPolicy,
+            },
+          ]),
+        ),
+      },
     });
 
     Validations.of(this.distribution).acknowledge({
@@ -249,74 +221,8 @@ export class SiteStack extends Stack {
         ? `https://${props.domainName}`
         : `https://${this.distribution.distributionDomainName}`);
 
-    this.publisher = new WoodpeckerFunction(this, 'SitePublisher', {
-      group: 'site-publisher',
-      description: 'Woodpecker site publisher: renders the public pages into the site bucket.',
-      table: props.table,
-      tableAccess: 'read',
-      memorySize: 1536,
-      timeout: Duration.minutes(5),
-      alarmTopic: props.alarmTopic,
-      environment: {
-        SITE_BUCKET: this.siteBucket.bucketName,
-        SITE_DISTRIBUTION_ID: this.distribution.distributionId,
-        WOODPECKER_PUBLIC_URL: publicUrl,
-      },
-    });
-    // Exactly what publishing needs: list, read, write and delete objects of this bucket.
-    this.publisher.fn.addToRolePolicy(
-      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.siteBucket.bucketArn] }),
-    );
-    this.publisher.fn.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-        resources: [this.siteBucket.arnForObjects('*')],
-      }),
-    );
-    this.distribution.grantCreateInvalidation(this.publisher.fn);
-
-    new events.Rule(this, 'PublisherSchedule', {
-      description: 'Woodpecker: republish the public site every 15 minutes.',
-      schedule: events.Schedule.rate(Duration.minutes(15)),
-      targets: [
-        new targets.LambdaFunction(this.publisher.fn, {
-          retryAttempts: 1,
-          maxEventAge: Duration.minutes(10),
-        }),
-      ],
-    });
-    // After data changes: catalogue, rankings, critiques and calendar edits trigger a
-    // publish within five minutes (the batching window debounces bursts). A failed
-    // trigger is not kept: the next scheduled run publishes the same state.
-    const typeIn = lambda.FilterRule.or(...publishTriggerTypes);
-    this.publisher.fn.addEventSource(
-      new eventSources.DynamoEventSource(props.table, {
-        startingPosition: lambda.StartingPosition.LATEST,
-        batchSize: 1000,
-        maxBatchingWindow: Duration.minutes(5),
-        retryAttempts: 2,
-        maxRecordAge: Duration.hours(1),
-        filters: [
-          lambda.FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: typeIn } } } }),
-          lambda.FilterCriteria.filter({ dynamodb: { OldImage: { type: { S: typeIn } } } }),
-        ],
-      }),
-    );
-
-    Validations.of(this.publisher.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'dynamodb:ListStreams has no resource-level permissions; the Lambda stream event source needs it. Stream reads themselves are scoped to the table stream ARN.',
-    });
-    Validations.of(this.publisher.role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.siteBucket.node.defaultChild as s3.CfnBucket)}.Arn>/*]`,
-      reason:
-        'The publisher writes the whole site: every object of this one bucket (get, put, delete; no ACL or policy actions).',
-    });
-
     new CfnOutput(this, 'SiteUrl', { value: publicUrl });
     new CfnOutput(this, 'DistributionDomainName', { value: this.distribution.distributionDomainName });
     new CfnOutput(this, 'DistributionId', { value: this.distribution.distributionId });
-    new CfnOutput(this, 'SiteBucketName', { value: this.siteBucket.bucketName });
   }
 }

@@ -168,15 +168,13 @@ export function defineWoodpecker(app: App, config = readWoodpeckerConfig(app)): 
   const monitoring = new MonitoringStack(app, name('Monitoring'), {
     env,
     description: description('CloudWatch dashboard'),
-    functions: [...Object.values(api.functions), site.publisher],
+    functions: Object.values(api.functions),
     aggregator: api.functions['stream-aggregator'],
     aggregatorDlq: api.aggregatorDlq,
     httpApi: api.httpApi,
     table: stateful.table,
     alarms: [
       ...Object.values(api.functions).flatMap((f) => [f.errorsAlarm, f.throttlesAlarm]),
-      site.publisher.errorsAlarm,
-      site.publisher.throttlesAlarm,
       ...api.alarms,
     ],
   });

@@ -1,11 +1,11 @@
 /**
  * Registries with one source (issue 16): the synthesized stack must follow the code
  * that owns each list, so a new item type or route is one edit. Each expectation is
- * read from the owner (the contributors registry, the publisher's trigger list, the
- * Hono apps' own routes), never from the stack, so a hand-written list in infra that
+ * read from the owner (the contributors registry, the Hono apps' own routes, the
+ * site's page routes), never from the stack, so a hand-written list in infra that
  * misses an entry fails here.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { Hono } from 'hono';
@@ -18,19 +18,19 @@ import { projectRoot } from '../../infra/constructs/bundling-options.js';
 import { passesTypeFilter } from '../../infra/local/stream-poller.js';
 import {
   buildApiRoutes,
+  DEFAULT_GROUP,
   derivedRoutes,
   gatewayOnlyRoutes,
   groupApps,
   throttlesOf,
 } from '../../infra/stacks/api-routes.js';
 import { gatewayPathOf, routeFor, samplePathOf } from '../../infra/stacks/gateway-paths.js';
-import { publishTriggerTypes } from '../../web/publish-triggers.js';
+import { mountSite } from '../../web/site-app.js';
 import { buildApp, cityContext, logicalId, resourcesOf } from './woodpecker-app.js';
 
 const built = buildApp({ context: cityContext });
-const { api, site } = built.stacks;
+const { api } = built.stacks;
 const apiT = built.template(api);
-const siteT = built.template(site);
 
 type Pattern = { dynamodb: Record<'NewImage' | 'OldImage', { type: { S: string[] } }> };
 
@@ -80,27 +80,6 @@ describe('the aggregator’s stream filter', () => {
     for (const file of ['infra/local/runtime.ts', 'test/support/test-platform.ts']) {
       expect(readFileSync(join(projectRoot, file), 'utf8'), file).toMatch(/itemTypes: aggregatedTypes\(\)/);
     }
-  });
-});
-
-describe('the site publisher’s change trigger', () => {
-  const patterns = filtersOf(siteT, logicalId(site, site.publisher.fn));
-
-  it('fires on exactly the item types the static pages are rendered from, new image or old', () => {
-    const owned = [...publishTriggerTypes].sort();
-    expect(typesOf(patterns)).toEqual({ NewImage: owned, OldImage: owned });
-  });
-
-  it('names only item types a store writes (a typo would never fire)', () => {
-    const storeDir = join(projectRoot, 'functions/store');
-    const written = new Set(
-      readdirSync(storeDir)
-        .filter((f) => f.endsWith('.ts'))
-        .flatMap((f) =>
-          [...readFileSync(join(storeDir, f), 'utf8').matchAll(/\btype: '([A-Za-z]+)'/g)].map((m) => m[1]),
-        ),
-    );
-    for (const type of publishTriggerTypes) expect(written.has(type), type).toBe(true);
   });
 });
 
@@ -163,7 +142,7 @@ describe('the HTTP API’s routes', () => {
     for (const r of honoRoutes) {
       const chosen = routeFor(synthesized, r.method, samplePathOf(r.path));
       const label = `${r.method} ${r.path} (${r.group})`;
-      expect(chosen?.group ?? 'public-read', label).toBe(r.group);
+      expect(chosen?.group ?? DEFAULT_GROUP, label).toBe(r.group);
       expect(chosen?.authorizer ?? 'NONE', label).toBe(r.group === 'staff' ? 'JWT' : 'NONE');
     }
   });
@@ -202,6 +181,25 @@ describe('the HTTP API’s routes', () => {
       const chosen = routeFor(synthesized, 'GET', samplePathOf(c.path));
       expect(chosen?.group, c.path).toBe(c.group);
     }
+  });
+
+  it('sends every page of the site to the pages function, the default route included', () => {
+    const site = new Hono();
+    mountSite(site);
+    const pages = site.routes.filter((r) => r.method !== 'ALL' && !/^\/(api|open311)\//.test(r.path));
+    expect(pages.length).toBeGreaterThan(60);
+    for (const r of pages) {
+      const chosen = routeFor(synthesized, r.method, samplePathOf(r.path));
+      expect(chosen?.group ?? DEFAULT_GROUP, `${r.method} ${r.path}`).toBe('pages');
+    }
+    const fallback = Object.values(resources).find(
+      (r) => r.Type === 'AWS::ApiGatewayV2::Route' && r.Properties.RouteKey === '$default',
+    )!;
+    const target = (fallback.Properties.Target as { 'Fn::Join': [string, [string, { Ref: string }]] })[
+      'Fn::Join'
+    ][1][1].Ref;
+    const uri = resources[target]?.Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] };
+    expect(groupOfFunction.get(uri['Fn::GetAtt'][0])).toBe('pages');
   });
 
   it('throttles every public write route the apps declare', () => {

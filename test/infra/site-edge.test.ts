@@ -1,19 +1,14 @@
 /**
- * The site and edge stacks: a private, TLS-only, logged bucket reached only through
- * CloudFront's origin access control; security headers; the API as second origin for
- * public writes; the us-east-1 WAF with rate rules; the publisher's narrow access.
+ * The site and edge stacks: CloudFront with the HTTP API as its one origin, pages cached
+ * on exactly what they vary on (web/cache-rules.ts), personal pages and the API never;
+ * security headers; the access-log bucket; the us-east-1 WAF with rate rules.
  */
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/shared/origin-secret.js';
-import { tableWriteActions } from '../../infra/constructs/woodpecker-function.js';
 import { wafRateLimits } from '../../infra/stacks/edge-stack.js';
-import {
-  apiPathPatterns,
-  contentSecurityPolicy,
-  pageRewriteSource,
-  publishTriggerTypes,
-} from '../../infra/stacks/site-stack.js';
+import { apiPathPatterns, assetPathPatterns, contentSecurityPolicy } from '../../infra/stacks/site-stack.js';
+import { PAGE_KEY_COOKIES, PERSONAL_PAGE_PATTERNS } from '../../web/cache-rules.js';
 import {
   buildApp,
   cityContext,
@@ -27,7 +22,6 @@ const built = buildApp({ context: cityContext });
 const { site, edge, api } = built.stacks;
 const t = built.template(site);
 const edgeT = built.template(edge);
-const siteBucketId = logicalId(site, site.siteBucket);
 const logBucketId = logicalId(site, site.logBucket);
 
 type DistributionConfig = {
@@ -49,72 +43,31 @@ type DistributionConfig = {
 const distribution = Object.values(resourcesOf(t, 'AWS::CloudFront::Distribution'))[0]?.Properties
   ?.DistributionConfig as DistributionConfig;
 
-describe('site bucket', () => {
-  it('blocks public access, is encrypted and versioned, and logs access to the log bucket', () => {
-    t.hasResourceProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
-      BucketEncryption: {
-        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-      },
-      VersioningConfiguration: { Status: 'Enabled' },
-      LoggingConfiguration: { DestinationBucketName: { Ref: logBucketId }, LogFilePrefix: 's3-site/' },
-    });
-  });
-
-  it('every bucket blocks public access and denies plain HTTP', () => {
+describe('buckets', () => {
+  it('only the access-log bucket is left, private and TLS-only: no page lives in a bucket', () => {
     const buckets = resourcesOf(t, 'AWS::S3::Bucket');
-    expect(Object.keys(buckets).sort()).toEqual([logBucketId, siteBucketId].sort());
-    for (const [id, bucket] of Object.entries(buckets)) {
-      expect(bucket.Properties?.PublicAccessBlockConfiguration, id).toEqual({
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      });
-      t.hasResourceProperties('AWS::S3::BucketPolicy', {
-        Bucket: { Ref: id },
-        PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({
-              Effect: 'Deny',
-              Action: 's3:*',
-              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-            }),
-          ]),
-        },
-      });
-    }
-  });
-
-  it('is readable only by this distribution, through origin access control', () => {
-    t.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
-      OriginAccessControlConfig: {
-        OriginAccessControlOriginType: 's3',
-        SigningBehavior: 'always',
-        SigningProtocol: 'sigv4',
-      },
+    expect(Object.keys(buckets)).toEqual([logBucketId]);
+    expect(buckets[logBucketId]!.Properties?.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
     });
-    const s3Origin = distribution.Origins.find((o) => o.OriginAccessControlId);
-    expect(s3Origin?.DomainName).toEqual({ 'Fn::GetAtt': [siteBucketId, 'RegionalDomainName'] });
-    expect(s3Origin?.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
     t.hasResourceProperties('AWS::S3::BucketPolicy', {
-      Bucket: { Ref: siteBucketId },
+      Bucket: { Ref: logBucketId },
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({
-            Effect: 'Allow',
-            Action: 's3:GetObject',
-            Principal: { Service: 'cloudfront.amazonaws.com' },
-            Condition: { StringEquals: { 'AWS:SourceArn': Match.anyValue() } },
+            Effect: 'Deny',
+            Action: 's3:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
           }),
         ]),
       },
     });
+    t.resourceCountIs('AWS::CloudFront::OriginAccessControl', 0);
+    t.resourceCountIs('AWS::CloudFront::Function', 0);
+    expect(distribution.Origins).toHaveLength(1);
   });
 });
 
@@ -144,29 +97,39 @@ describe('distribution', () => {
     }
   });
 
-  it('maps page paths to the files the publisher writes', () => {
-    const handler = new Function(`${pageRewriteSource}; return handler;`)() as (e: {
-      request: { uri: string };
-    }) => { uri: string };
-    const rewrite = (uri: string) => handler({ request: { uri } }).uri;
-    expect(rewrite('/')).toBe('/index.html');
-    expect(rewrite('/services/SH-001')).toBe('/services/SH-001.html');
-    expect(rewrite('/services/310.1')).toBe('/services/310.1.html');
-    expect(rewrite('/rankings')).toBe('/rankings.html');
-    expect(rewrite('/departments/')).toBe('/departments/index.html');
-    expect(rewrite('/assets/charts.js')).toBe('/assets/charts.js');
-    expect(rewrite('/index.html')).toBe('/index.html');
-    t.hasResourceProperties('AWS::CloudFront::Function', {
-      FunctionCode: pageRewriteSource,
-      FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
+  it('renders every page in the pages function, cached on the path, the query and the page cookies only', () => {
+    const apiOrigin = distribution.Origins[0]!;
+    expect(distribution.DefaultCacheBehavior).toMatchObject({
+      TargetOriginId: apiOrigin.Id,
+      ViewerProtocolPolicy: 'redirect-to-https',
+      AllowedMethods: ['GET', 'HEAD', 'OPTIONS'],
     });
+    expect(distribution.DefaultCacheBehavior.OriginRequestPolicyId).toBeUndefined();
+    const policyId = (distribution.DefaultCacheBehavior.CachePolicyId as { Ref: string }).Ref;
+    const policy = t.toJSON().Resources[policyId].Properties.CachePolicyConfig;
+    expect(policy).toMatchObject({ MinTTL: 0, DefaultTTL: 60, MaxTTL: 86400 });
+    expect(policy.ParametersInCacheKeyAndForwardedToOrigin).toEqual({
+      QueryStringsConfig: { QueryStringBehavior: 'all' },
+      CookiesConfig: { CookieBehavior: 'whitelist', Cookies: [...PAGE_KEY_COOKIES] },
+      HeadersConfig: { HeaderBehavior: 'none' },
+      EnableAcceptEncodingGzip: true,
+      EnableAcceptEncodingBrotli: true,
+    });
+    expect(PAGE_KEY_COOKIES).toEqual(expect.arrayContaining(['wp_lang', 'wp_elder']));
   });
 
-  it('serves the pages from the bucket over HTTPS only', () => {
-    expect(distribution.DefaultCacheBehavior).toMatchObject({
-      ViewerProtocolPolicy: 'redirect-to-https',
-      AllowedMethods: ['GET', 'HEAD'],
-    });
+  it('caches scripts and icons by their own Cache-Control, and never a personal page', () => {
+    for (const pattern of assetPathPatterns) {
+      const behavior = distribution.CacheBehaviors.find((b) => b.PathPattern === pattern);
+      expect(behavior, pattern).toMatchObject({
+        CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6', // Managed-CachingOptimized
+        AllowedMethods: ['GET', 'HEAD'],
+      });
+    }
+    for (const pattern of PERSONAL_PAGE_PATTERNS) {
+      const behavior = distribution.CacheBehaviors.find((b) => b.PathPattern === pattern);
+      expect(behavior?.CachePolicyId, pattern).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
+    }
   });
 
   it('sends /api/* and /open311/* (and public writes with them) to the API, uncached, over TLS 1.2', () => {
@@ -300,49 +263,5 @@ describe('edge stack (us-east-1)', () => {
       DomainName: testDomain,
       ValidationMethod: 'DNS',
     });
-  });
-});
-
-describe('site publisher', () => {
-  const roleId = logicalId(site, site.publisher.role);
-  const statements = Object.values(resourcesOf(t, 'AWS::IAM::Policy'))
-    .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === roleId))
-    .flatMap(
-      (p) =>
-        (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] })
-          .Statement,
-    );
-
-  it('knows the bucket and distribution, and writes only objects of the site bucket', () => {
-    const env = t.toJSON().Resources[logicalId(site, site.publisher.fn)].Properties.Environment.Variables;
-    expect(env.SITE_BUCKET).toEqual({ Ref: siteBucketId });
-    expect(env.SITE_DISTRIBUTION_ID).toEqual({ Ref: logicalId(site, site.distribution) });
-    expect(env.WOODPECKER_PUBLIC_URL).toBe(`https://${testDomain}`);
-    const s3 = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')));
-    expect(s3).toEqual([
-      { Action: 's3:ListBucket', Effect: 'Allow', Resource: { 'Fn::GetAtt': [siteBucketId, 'Arn'] } },
-      {
-        Action: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
-        Effect: 'Allow',
-        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [siteBucketId, 'Arn'] }, '/*']] },
-      },
-    ]);
-    const actions = statements.flatMap((s) => [s.Action].flat());
-    for (const a of tableWriteActions) expect(actions).not.toContain(a);
-  });
-
-  it('also runs soon after catalogue, ranking, critique or calendar changes', () => {
-    const fnId = logicalId(site, site.publisher.fn);
-    const mapping = Object.values(resourcesOf(t, 'AWS::Lambda::EventSourceMapping')).find(
-      (m) => (m.Properties.FunctionName as { Ref: string }).Ref === fnId,
-    );
-    expect(mapping?.Properties).toMatchObject({
-      MaximumBatchingWindowInSeconds: 300,
-      StartingPosition: 'LATEST',
-    });
-    const patterns = (mapping!.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map(
-      (f) => JSON.parse(f.Pattern),
-    );
-    expect(patterns[0]).toEqual({ dynamodb: { NewImage: { type: { S: [...publishTriggerTypes] } } } });
   });
 });

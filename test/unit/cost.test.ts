@@ -21,7 +21,6 @@ import {
   newServiceShare,
   recordsPerBatch,
   SECONDS_PER_MONTH,
-  triggeredPublishes,
 } from '../../infra/cost/model.js';
 import { PRICE_FILE_DATE, prices, regions } from '../../infra/cost/prices.js';
 import { AGGREGATE_WRITES, ITEM_KB, type ProfileContext, profile } from '../../infra/cost/profile.js';
@@ -78,7 +77,7 @@ describe('cost arithmetic', () => {
     expect(AGGREGATE_WRITES.critique).toBe(2 + 2 + 3 * 4);
   });
 
-  it('batches feeds, stream records and publisher triggers as the stacks do', () => {
+  it('batches feeds and stream records as the stacks do', () => {
     // A quiet feed: one row per push (2 systems × 43,830 pushes a month > 80,000 rows).
     expect(batchesPerMonth(80_000, 2, 1)).toBe(80_000);
     // A busy one: as many pushes as there are (20 × 43,830 = 876,600), never fewer than rows / 500.
@@ -89,9 +88,6 @@ describe('cost arithmetic', () => {
     expect(recordsPerBatch(1e12)).toBe(100);
     // 1 M records a month at 3 × the average rate, 2 s windows: 1e6 / 2,629,800 × 6 ≈ 2.28.
     expect(recordsPerBatch(1_000_000)).toBeCloseTo((1_000_000 / SECONDS_PER_MONTH) * 6, 10);
-    expect(triggeredPublishes(0)).toBe(0);
-    expect(triggeredPublishes(1)).toBeCloseTo(1, 3);
-    expect(triggeredPublishes(1e9)).toBeCloseTo(SECONDS_PER_MONTH / 300, 6);
     expect(newServiceShare(1, 800)).toBe(1);
     expect(newServiceShare(500, 5)).toBeCloseTo(5 / 500, 6);
   });
@@ -131,11 +127,17 @@ describe('cost model', () => {
     }
   });
 
-  it('caps the published service pages at the 1,000 the publisher lists', () => {
-    const province = scenarios.find((s) => s.name === 'province')!;
-    const u = monthlyUsage(province);
-    expect(u.publisher.servicesLeftOut).toBe(province.services - 1000);
-    expect(monthlyUsage(scenarios[0]!).publisher.servicesLeftOut).toBe(0);
+  it('renders a public page only on an edge miss, and requests nothing of a bucket', () => {
+    for (const s of scenarios) {
+      const u = monthlyUsage(s);
+      const views = u.byEvent.pageView;
+      // Every miss of the 95 % that are public pages is one pages-function invocation.
+      expect(views.usage.lambdaRequests).toBeCloseTo(
+        s.pageViewsPerMonth * (0.95 * s.cacheMissRatio + 0.05),
+        3,
+      );
+      expect(Object.keys(u.total).filter((k) => /^s3(Put|Get)/.test(k))).toEqual([]);
+    }
   });
 
   it('renders a Markdown table with every service, the totals and the legend', () => {

@@ -53,7 +53,10 @@ export function zipfDepartments(count: number, seed = 20261204): number[] {
   const total = weights.reduce((a, b) => a + b, 0);
   const cdf: number[] = [];
   let acc = 0;
-  for (const w of weights) cdf.push((acc += w / total));
+  for (const w of weights) {
+    acc += w / total;
+    cdf.push(acc);
+  }
   let state = seed >>> 0;
   const random = () => {
     // mulberry32: small, seeded, good enough to spread draws
