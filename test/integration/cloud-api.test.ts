@@ -1,0 +1,130 @@
+/**
+ * The cloud topology's API half (issue 14, item 3, begun): the synthesized assembly's
+ * own bundled functions, each in its own process with its template's environment, behind
+ * an emulation of its HTTP API — the template's routes, payload 2.0 events and JWT
+ * authorizer — over DynamoDB Local. Requests here go where API Gateway would send them.
+ */
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createLocalJWKSet } from 'jose';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createStoreClient } from '../../functions/store/client.js';
+import { resourcesOfType } from '../../infra/cloud-local/assembly.js';
+import { type CloudApi, startCloudApi } from '../../infra/cloud-local/cloud-api.js';
+import { routeTable } from '../../infra/cloud-local/routes.js';
+import { synthesizeAssembly } from '../../infra/cloud-local/synth.js';
+import { ensureTable } from '../../infra/local/create-table.js';
+import { LOCAL_ISSUER, loadOrCreateIssuerKeys, signStaffToken } from '../../infra/local/issuer.js';
+
+let api: CloudApi;
+let assemblyDir: string;
+let jwks: Server;
+let staffClientId: string;
+let token: (groups: string[], clientId?: string, expiresInSeconds?: number) => Promise<string>;
+
+beforeAll(async () => {
+  assemblyDir = synthesizeAssembly(`it-${process.pid}`);
+  const keys = await loadOrCreateIssuerKeys(
+    path.join(mkdtempSync(path.join(tmpdir(), 'wp-cloud-')), 'k.json'),
+  );
+  jwks = createServer((_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ keys: [keys.publicJwk] }));
+  });
+  await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', () => r()));
+  const endpoint = inject('dynamoEndpoint');
+  const tableName = `cloud${process.pid}x${Date.now().toString(36)}`;
+  const store = createStoreClient({ tableName, endpoint });
+  await ensureTable(store.raw, tableName);
+  store.raw.destroy();
+  api = await startCloudApi({
+    assemblyDir,
+    dynamoEndpoint: endpoint,
+    tableName,
+    port: 0,
+    issuer: {
+      issuer: LOCAL_ISSUER,
+      keys: createLocalJWKSet({ keys: [keys.publicJwk] }),
+      jwksUrl: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+    },
+    environment: { WOODPECKER_SECRET: 'cloud-topology-test-secret-0123456789abcdefghij' },
+  });
+  staffClientId = resourcesOfType(api.assembly, 'AWS::Cognito::UserPoolClient')[0]!.id;
+  token = (groups, clientId = staffClientId, expiresInSeconds) =>
+    signStaffToken(keys, { subject: 'cloud-office', groups, clientId, expiresInSeconds });
+}, 240_000);
+
+afterAll(async () => {
+  await api?.stop();
+  await new Promise<void>((r) => (jwks ? jwks.close(() => r()) : r()));
+  if (assemblyDir) rmSync(assemblyDir, { recursive: true, force: true });
+});
+
+const get = (p: string, headers: Record<string, string> = {}) => fetch(`${api.url}${p}`, { headers });
+
+describe('route selection, as API Gateway does it', () => {
+  const table = routeTable([
+    { routeKey: 'GET /a/{proxy+}', target: 'greedy' },
+    { routeKey: 'GET /a/b/{id}', target: 'variable' },
+    { routeKey: 'GET /a/b/c', target: 'literal' },
+    { routeKey: 'ANY /a/b/{id}', target: 'any' },
+    { routeKey: '$default', target: 'default' },
+  ]);
+  it('prefers literals to variables to greedy paths, a method to ANY, and falls back to $default', () => {
+    expect(table.select('GET', '/a/b/c')?.route.target).toBe('literal');
+    expect(table.select('GET', '/a/b/x')).toMatchObject({
+      route: { target: 'variable' },
+      pathParameters: { id: 'x' },
+    });
+    expect(table.select('POST', '/a/b/x')?.route.target).toBe('any');
+    expect(table.select('GET', '/a/x/y')).toMatchObject({
+      route: { target: 'greedy' },
+      pathParameters: { proxy: 'x/y' },
+    });
+    expect(table.select('GET', '/a')?.route.target).toBe('default');
+    expect(table.select('DELETE', '/zzz')?.route.target).toBe('default');
+  });
+});
+
+describe('the bundled functions behind the template’s HTTP API', () => {
+  it('answers a public read from the public-read bundle', async () => {
+    const res = await get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/json/);
+  });
+
+  it('renders a public page from the pages bundle by the default route, with the edge’s cache rules', async () => {
+    const res = await get('/privacy');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<!doctype html>');
+    expect(res.headers.get('cache-control')).toMatch(/s-maxage=60/);
+    const missing = await get('/no/such/page');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/text\/html/);
+  });
+
+  it('keeps staff routes behind the JWT authorizer: no, foreign or expired tokens are 401 before any function', async () => {
+    const none = await get('/api/v1/staff/warnings');
+    expect(none.status).toBe(401);
+    expect(await none.json()).toEqual({ message: 'Unauthorized' });
+    const foreign = await get('/api/v1/staff/warnings', {
+      authorization: `Bearer ${await token(['office'], 'some-other-client')}`,
+    });
+    expect(foreign.status).toBe(401);
+    const expired = await get('/api/v1/staff/warnings', {
+      authorization: `Bearer ${await token(['office'], staffClientId, -60)}`,
+    });
+    expect(expired.status).toBe(401);
+  });
+
+  it('lets a valid staff token through to the staff bundle, which checks it again', async () => {
+    const res = await get('/api/v1/staff/warnings', { authorization: `Bearer ${await token(['office'])}` });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toHaveProperty('items');
+  });
+});
