@@ -137,6 +137,8 @@ const NOT_HTML = new Set([
   'GET /staff/warnings.csv',
   'GET /staff/reports.csv',
   'GET /staff/reports.json',
+  // The language switch: a 303 back to the page it came from, no body.
+  'GET /prefs/lang',
 ]);
 const PAGE_CALLERS: Identity[] = ['anonymous', 'deptA', 'office', 'inspector'];
 
