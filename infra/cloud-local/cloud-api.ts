@@ -7,10 +7,12 @@
  * local one whose keys the caller passes.
  */
 import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { JWTVerifyGetKey } from 'jose';
 import { type Assembly, type Physical, readAssembly, resolverFor, resourcesOfType } from './assembly.js';
 import { startHttpApi } from './http-api.js';
 import { type RunningFunction, startFunction } from './lambda-host.js';
+import { type RunningStreams, startStreams } from './streams.js';
 
 const REGION = 'ap-east-1';
 const ACCOUNT = '000000000000';
@@ -25,6 +27,8 @@ export interface CloudApiOptions {
   /** Variables every function gets on top of its template's (e.g. WOODPECKER_SECRET). */
   environment?: Record<string, string>;
   log?: (line: string) => void;
+  /** Poll the stream continuously rather than on `streams.drain()`. */
+  background?: boolean;
 }
 
 export interface CloudApi {
@@ -32,6 +36,8 @@ export interface CloudApi {
   assembly: Assembly;
   /** Invoke a function of the assembly by logical id with an event. */
   invoke(functionName: string, event: unknown): Promise<unknown>;
+  /** The table stream's mappings into their bundled functions. */
+  streams: RunningStreams;
   stop(): Promise<void>;
 }
 
@@ -136,11 +142,28 @@ export async function startCloudApi(options: CloudApiOptions): Promise<CloudApi>
     domainName: `localapi.execute-api.${REGION}.amazonaws.com`,
   });
   apiUrl = api.url;
+  const client = new DynamoDBClient({
+    endpoint: options.dynamoEndpoint,
+    region: REGION,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const streams = startStreams({
+    assembly,
+    resolve,
+    invoke,
+    client,
+    endpoint: options.dynamoEndpoint,
+    tableName: options.tableName,
+    background: options.background ?? false,
+  });
   return {
     url: api.url,
     assembly,
     invoke,
+    streams,
     stop: async () => {
+      await streams.stop();
+      client.destroy();
       await api.stop();
       await Promise.all([...running.values()].map((f) => f.then((r) => r.stop()).catch(() => undefined)));
     },

@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CASE_COUNTERS } from '../../functions/domain/cases/counters.js';
+import { createPlatform } from '../../functions/platform.js';
 import { createStoreClient } from '../../functions/store/client.js';
 import { resourcesOfType } from '../../infra/cloud-local/assembly.js';
 import { type CloudApi, startCloudApi } from '../../infra/cloud-local/cloud-api.js';
@@ -22,6 +24,8 @@ import { LOCAL_ISSUER, loadOrCreateIssuerKeys, signStaffToken } from '../../infr
 
 let api: CloudApi;
 let assemblyDir: string;
+let tableName: string;
+let endpoint: string;
 let jwks: Server;
 let staffClientId: string;
 let token: (groups: string[], clientId?: string, expiresInSeconds?: number) => Promise<string>;
@@ -36,8 +40,8 @@ beforeAll(async () => {
     res.end(JSON.stringify({ keys: [keys.publicJwk] }));
   });
   await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', () => r()));
-  const endpoint = inject('dynamoEndpoint');
-  const tableName = `cloud${process.pid}x${Date.now().toString(36)}`;
+  endpoint = inject('dynamoEndpoint');
+  tableName = `cloud${process.pid}x${Date.now().toString(36)}`;
   const store = createStoreClient({ tableName, endpoint });
   await ensureTable(store.raw, tableName);
   store.raw.destroy();
@@ -126,5 +130,49 @@ describe('the bundled functions behind the template’s HTTP API', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).toHaveProperty('items');
+  });
+});
+
+describe('the table stream through the mapping’s filter into the bundled aggregator', () => {
+  it('turns staff writes and a case feed into monthly aggregates, as in AWS', async () => {
+    const office = { authorization: `Bearer ${await token(['office'])}`, 'content-type': 'application/json' };
+    const send = (method: string, p: string, body: unknown, headers = office) =>
+      fetch(`${api.url}${p}`, { method, headers, body: JSON.stringify(body) });
+    expect(
+      (await send('PUT', '/api/v1/departments/market', { name: '市场监督管理局', district: '浦东新区' }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await send('PUT', '/api/v1/services/FOOD', {
+          name: '食品经营许可',
+          departmentId: 'market',
+          statutoryDays: 18,
+          promisedDays: 6,
+        })
+      ).status,
+    ).toBe(201);
+    const system = { authorization: `Bearer ${await token(['system'])}`, 'content-type': 'application/json' };
+    const cases = [1, 2, 3].map((i) => ({
+      caseId: `CLOUD-${i}`,
+      serviceCode: 'FOOD',
+      acceptedAt: '2026-11-02T09:30:00+08:00',
+      completedAt: `2026-11-0${3 + i}T16:00:00+08:00`,
+    }));
+    const fed = await send('POST', '/api/v1/cases:batch', { cases }, system);
+    expect(fed.status).toBe(200);
+    await api.streams.drain();
+    const store = createStoreClient({ tableName, endpoint });
+    try {
+      const { months } = await createPlatform(store).aggregates.readAggregates(
+        'svc',
+        'FOOD',
+        '2026-11',
+        '2026-11',
+      );
+      expect(months.get('2026-11')).toMatchObject({ [CASE_COUNTERS.received]: 3, [CASE_COUNTERS.cases]: 3 });
+    } finally {
+      store.raw.destroy();
+    }
   });
 });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromResult, toEvent } from '../../infra/cloud-local/api-events.js';
 import { type Assembly, resolverFor, type Stack } from '../../infra/cloud-local/assembly.js';
+import { eventFilter, matchesPattern } from '../../infra/cloud-local/event-filter.js';
 
 const assembly: Assembly = {
   dir: '/x',
@@ -107,5 +108,41 @@ describe('payload format 2.0', () => {
     expect(a.body.toString()).toBe('hi');
     const bare = fromResult({ ok: true });
     expect([bare.status, bare.body.toString()]).toEqual([200, '{"ok":true}']);
+  });
+});
+
+describe('event filtering, as a Lambda event source mapping does it', () => {
+  const record = (type: string | undefined, old?: string) => ({
+    dynamodb: {
+      ...(type ? { NewImage: { type: { S: type }, n: { N: '5' } } } : {}),
+      ...(old ? { OldImage: { type: { S: old } } } : {}),
+    },
+  });
+  const passes = eventFilter({
+    Filters: [
+      { Pattern: JSON.stringify({ dynamodb: { NewImage: { type: { S: ['case', 'rating'] } } } }) },
+      { Pattern: JSON.stringify({ dynamodb: { OldImage: { type: { S: ['case', 'rating'] } } } }) },
+    ],
+  });
+
+  it('passes a record when any filter matches, by new image or old', () => {
+    expect(passes(record('case'))).toBe(true);
+    expect(passes(record(undefined, 'rating'))).toBe(true);
+    expect(passes(record('marker'))).toBe(false);
+    expect(passes(record('agg', 'marker'))).toBe(false);
+    expect(eventFilter(undefined)(record('marker'))).toBe(true);
+  });
+
+  it('knows prefix, anything-but, exists and numeric conditions', () => {
+    const r = record('case-x');
+    expect(matchesPattern(r, { dynamodb: { NewImage: { type: { S: [{ prefix: 'case' }] } } } })).toBe(true);
+    expect(
+      matchesPattern(r, { dynamodb: { NewImage: { type: { S: [{ 'anything-but': ['case-x'] }] } } } }),
+    ).toBe(false);
+    expect(matchesPattern(r, { dynamodb: { OldImage: [{ exists: false }] } })).toBe(true);
+    expect(
+      matchesPattern(r, { dynamodb: { NewImage: { n: { N: [{ numeric: ['>', 4, '<=', 5] }] } } } }),
+    ).toBe(true);
+    expect(matchesPattern(r, { dynamodb: { NewImage: { n: { N: [{ numeric: ['>', 5] }] } } } })).toBe(false);
   });
 });
