@@ -12,6 +12,7 @@ import type { JWTVerifyGetKey } from 'jose';
 import { type Assembly, type Physical, readAssembly, resolverFor, resourcesOfType } from './assembly.js';
 import { startHttpApi } from './http-api.js';
 import { type RunningFunction, startFunction } from './lambda-host.js';
+import { schedulesOf, startSchedules } from './schedules.js';
 import { type RunningStreams, startStreams } from './streams.js';
 
 const REGION = 'ap-east-1';
@@ -38,6 +39,8 @@ export interface CloudApi {
   invoke(functionName: string, event: unknown): Promise<unknown>;
   /** The table stream's mappings into their bundled functions. */
   streams: RunningStreams;
+  /** The EventBridge schedules into theirs. */
+  schedules: ReturnType<typeof startSchedules>;
   stop(): Promise<void>;
 }
 
@@ -156,12 +159,18 @@ export async function startCloudApi(options: CloudApiOptions): Promise<CloudApi>
     tableName: options.tableName,
     background: options.background ?? false,
   });
+  const schedules = startSchedules(schedulesOf(assembly, resolve), invoke, {
+    background: options.background ?? false,
+    ...(options.log ? { log: options.log } : {}),
+  });
   return {
     url: api.url,
     assembly,
     invoke,
     streams,
+    schedules,
     stop: async () => {
+      schedules.stop();
       await streams.stop();
       client.destroy();
       await api.stop();

@@ -176,3 +176,14 @@ describe('the table stream through the mapping’s filter into the bundled aggre
     }
   });
 });
+
+describe('the schedules', () => {
+  it('run the bundled sweeper with a scheduled event, on the template’s own rule', async () => {
+    expect(api.schedules.schedules).toEqual([
+      expect.objectContaining({ expression: 'rate(5 minutes)', everyMs: 300_000 }),
+    ]);
+    const [sweeper] = api.schedules.schedules[0]!.functionNames;
+    expect(sweeper).toMatch(/^Sweeper/);
+    await expect(api.schedules.runNow(sweeper)).resolves.toBeUndefined();
+  });
+});

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fromResult, toEvent } from '../../infra/cloud-local/api-events.js';
 import { type Assembly, resolverFor, type Stack } from '../../infra/cloud-local/assembly.js';
 import { eventFilter, matchesPattern } from '../../infra/cloud-local/event-filter.js';
+import { intervalOf } from '../../infra/cloud-local/schedules.js';
 
 const assembly: Assembly = {
   dir: '/x',
@@ -144,5 +145,14 @@ describe('event filtering, as a Lambda event source mapping does it', () => {
       matchesPattern(r, { dynamodb: { NewImage: { n: { N: [{ numeric: ['>', 4, '<=', 5] }] } } } }),
     ).toBe(true);
     expect(matchesPattern(r, { dynamodb: { NewImage: { n: { N: [{ numeric: ['>', 5] }] } } } })).toBe(false);
+  });
+});
+
+describe('schedule expressions', () => {
+  it('reads EventBridge rates, and refuses what is not one', () => {
+    expect(intervalOf('rate(5 minutes)')).toBe(300_000);
+    expect(intervalOf('rate(1 hour)')).toBe(3_600_000);
+    expect(intervalOf('cron(0 1 * * ? *)')).toBe(60_000);
+    expect(() => intervalOf('every 5 minutes')).toThrow(/not a schedule expression/);
   });
 });
