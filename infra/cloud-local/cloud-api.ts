@@ -13,6 +13,7 @@ import { type Assembly, type Physical, readAssembly, resolverFor, resourcesOfTyp
 import { startHttpApi } from './http-api.js';
 import { type RunningFunction, startFunction } from './lambda-host.js';
 import { schedulesOf, startSchedules } from './schedules.js';
+import { startSecretsService } from './secrets-service.js';
 import { type RunningStreams, startStreams } from './streams.js';
 
 const REGION = 'ap-east-1';
@@ -25,7 +26,7 @@ export interface CloudApiOptions {
   port: number;
   /** The local staff token issuer, standing in for the template's. */
   issuer: { issuer: string; keys: JWTVerifyGetKey; jwksUrl: string };
-  /** Variables every function gets on top of its template's (e.g. WOODPECKER_SECRET). */
+  /** Variables every function gets on top of its template's. */
   environment?: Record<string, string>;
   log?: (line: string) => void;
   /** Poll the stream continuously rather than on `streams.drain()`. */
@@ -41,6 +42,8 @@ export interface CloudApi {
   streams: RunningStreams;
   /** The EventBridge schedules into theirs. */
   schedules: ReturnType<typeof startSchedules>;
+  /** Secrets Manager, holding the assembly's secrets. */
+  secrets: Awaited<ReturnType<typeof startSecretsService>>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +85,11 @@ export async function startCloudApi(options: CloudApiOptions): Promise<CloudApi>
     { 'AWS::Region': REGION },
   );
   const resolve = (stackName: string, value: unknown) => resolveIn(assembly.stacks.get(stackName)!, value);
+  const secrets = await startSecretsService(
+    resourcesOfType(assembly, 'AWS::SecretsManager::Secret').map(({ stack, id }) =>
+      String(resolve(stack.name, { Ref: id })),
+    ),
+  );
 
   const specs = new Map(
     resourcesOfType(assembly, 'AWS::Lambda::Function')
@@ -110,6 +118,7 @@ export async function startCloudApi(options: CloudApiOptions): Promise<CloudApi>
               LAMBDA_TASK_ROOT: path.join(options.assemblyDir, String(resource.Metadata!['aws:asset:path'])),
               DYNAMODB_ENDPOINT: options.dynamoEndpoint,
               AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
+              AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,
               AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
               // The staff token verifier inside the functions trusts the local issuer.
               ...(variables.WOODPECKER_JWKS_URL
@@ -169,11 +178,13 @@ export async function startCloudApi(options: CloudApiOptions): Promise<CloudApi>
     invoke,
     streams,
     schedules,
+    secrets,
     stop: async () => {
       schedules.stop();
       await streams.stop();
       client.destroy();
       await api.stop();
+      await secrets.stop();
       await Promise.all([...running.values()].map((f) => f.then((r) => r.stop()).catch(() => undefined)));
     },
   };

@@ -55,7 +55,6 @@ beforeAll(async () => {
       keys: createLocalJWKSet({ keys: [keys.publicJwk] }),
       jwksUrl: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
     },
-    environment: { WOODPECKER_SECRET: 'cloud-topology-test-secret-0123456789abcdefghij' },
   });
   staffClientId = resourcesOfType(api.assembly, 'AWS::Cognito::UserPoolClient')[0]!.id;
   token = (groups, clientId = staffClientId, expiresInSeconds) =>
@@ -123,6 +122,16 @@ describe('the bundled functions behind the template’s HTTP API', () => {
       authorization: `Bearer ${await token(['office'], staffClientId, -60)}`,
     });
     expect(expired.status).toBe(401);
+  });
+
+  it('gives the functions their secrets through Secrets Manager, by the template’s ARNs', async () => {
+    // A rating link is signed with the platform secret: the page checks it, so it reads it.
+    const res = await get('/rate/NO-SUCH-CASE?t=x');
+    expect(res.status).toBeLessThan(500);
+    const platformArn = api.secrets.requests.find((r) => r.includes('PlatformSecret'));
+    expect(platformArn).toMatch(
+      /^secretsmanager\.GetSecretValue arn:aws:secretsmanager:ap-east-1:000000000000:secret:PlatformSecret/,
+    );
   });
 
   it('lets a valid staff token through to the staff bundle, which checks it again', async () => {
