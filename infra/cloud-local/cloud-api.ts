@@ -31,6 +31,8 @@ export interface CloudApiOptions {
   log?: (line: string) => void;
   /** Poll the stream continuously rather than on `streams.drain()`. */
   background?: boolean;
+  /** Secret values by ARN from an earlier start (the rest are generated). */
+  secretValues?: Record<string, string>;
 }
 
 export interface CloudApi {
@@ -44,6 +46,8 @@ export interface CloudApi {
   schedules: ReturnType<typeof startSchedules>;
   /** Secrets Manager, holding the assembly's secrets. */
   secrets: Awaited<ReturnType<typeof startSecretsService>>;
+  /** A template value of a stack, resolved to this machine's. */
+  resolve: (stackName: string, value: unknown) => unknown;
   stop(): Promise<void>;
 }
 
@@ -77,7 +81,8 @@ function physicalFor(options: CloudApiOptions, apiUrl: () => string): Physical {
 }
 
 export async function startCloudApi(options: CloudApiOptions): Promise<CloudApi> {
-  const assembly = readAssembly(options.assemblyDir);
+  const assemblyDir = path.resolve(options.assemblyDir);
+  const assembly = readAssembly(assemblyDir);
   let apiUrl = 'http://127.0.0.1';
   const resolveIn = resolverFor(
     assembly,
@@ -89,6 +94,7 @@ export async function startCloudApi(options: CloudApiOptions): Promise<CloudApi>
     resourcesOfType(assembly, 'AWS::SecretsManager::Secret').map(({ stack, id }) =>
       String(resolve(stack.name, { Ref: id })),
     ),
+    options.secretValues,
   );
 
   const specs = new Map(
@@ -101,7 +107,7 @@ export async function startCloudApi(options: CloudApiOptions): Promise<CloudApi>
           id,
           {
             name: id,
-            assetDir: path.join(options.assemblyDir, String(resource.Metadata!['aws:asset:path'])),
+            assetDir: path.join(assemblyDir, String(resource.Metadata!['aws:asset:path'])),
             handler: String(p.Handler),
             timeoutSeconds: Number(p.Timeout ?? 3),
             memoryMb: Number(p.MemorySize ?? 128),
@@ -115,7 +121,7 @@ export async function startCloudApi(options: CloudApiOptions): Promise<CloudApi>
               AWS_SECRET_ACCESS_KEY: 'local',
               AWS_LAMBDA_FUNCTION_NAME: id,
               AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(p.MemorySize ?? 128),
-              LAMBDA_TASK_ROOT: path.join(options.assemblyDir, String(resource.Metadata!['aws:asset:path'])),
+              LAMBDA_TASK_ROOT: path.join(assemblyDir, String(resource.Metadata!['aws:asset:path'])),
               DYNAMODB_ENDPOINT: options.dynamoEndpoint,
               AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
               AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,
@@ -179,6 +185,7 @@ export async function startCloudApi(options: CloudApiOptions): Promise<CloudApi>
     streams,
     schedules,
     secrets,
+    resolve,
     stop: async () => {
       schedules.stop();
       await streams.stop();

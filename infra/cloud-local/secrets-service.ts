@@ -9,8 +9,12 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export async function startSecretsService(arns: readonly string[]) {
-  const values = new Map(arns.map((arn) => [arn, randomBytes(48).toString('base64url')]));
+/**
+ * `known` carries values over from an earlier start (a data folder's), so rating links
+ * and sessions signed with them stay valid; the rest are generated.
+ */
+export async function startSecretsService(arns: readonly string[], known: Record<string, string> = {}) {
+  const values = new Map(arns.map((arn) => [arn, known[arn] ?? randomBytes(48).toString('base64url')]));
   const requests: string[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -45,6 +49,8 @@ export async function startSecretsService(arns: readonly string[]) {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     /** The value of a secret, as a CloudFormation dynamic reference would resolve it. */
     valueOf: (arn: string) => values.get(arn),
+    /** Every secret's value by ARN, to keep for the next start. */
+    values: () => Object.fromEntries(values),
     /** `<target> <SecretId>` of every request, for tests. */
     requests,
     stop: () =>
