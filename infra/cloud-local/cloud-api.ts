@@ -31,6 +31,10 @@ export interface CloudApiOptions {
   log?: (line: string) => void;
   /** Poll the stream continuously rather than on `streams.drain()`. */
   background?: boolean;
+  /** Where the stream mappings keep their place between starts. */
+  streamCheckpointFile?: string;
+  /** The schedules' timed runs wait for this (the demo seed). */
+  holdSchedulesUntil?: Promise<unknown>;
   /** Secret values by ARN from an earlier start (the rest are generated). */
   secretValues?: Record<string, string>;
 }
@@ -173,9 +177,11 @@ export async function startCloudApi(options: CloudApiOptions): Promise<CloudApi>
     endpoint: options.dynamoEndpoint,
     tableName: options.tableName,
     background: options.background ?? false,
+    ...(options.streamCheckpointFile ? { checkpointFile: options.streamCheckpointFile } : {}),
   });
   const schedules = startSchedules(schedulesOf(assembly, resolve), invoke, {
     background: options.background ?? false,
+    ...(options.holdSchedulesUntil ? { holdUntil: options.holdSchedulesUntil } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   return {

@@ -60,16 +60,27 @@ export function schedulesOf(
 export function startSchedules(
   schedules: Schedule[],
   invoke: (functionName: string, event: unknown) => Promise<unknown>,
-  options: { background: boolean; log?: (line: string) => void },
+  options: {
+    background: boolean;
+    log?: (line: string) => void;
+    /** Timed runs are skipped until this resolves (`npm start` while the demo loads). */
+    holdUntil?: Promise<unknown>;
+  },
 ) {
+  let held = options.holdUntil !== undefined;
+  options.holdUntil?.then(
+    () => {
+      held = false;
+    },
+    () => {},
+  );
   const run = (s: Schedule) =>
     Promise.all(s.functionNames.map((f) => invoke(f, scheduledEvent(s.rule)))).then(() => undefined);
   const timers = options.background
     ? schedules.map((s) =>
-        setInterval(
-          () => run(s).catch((err) => options.log?.(`${s.rule} failed: ${String(err)}`)),
-          s.everyMs,
-        ),
+        setInterval(() => {
+          if (!held) run(s).catch((err) => options.log?.(`${s.rule} failed: ${String(err)}`));
+        }, s.everyMs),
       )
     : [];
   for (const t of timers) t.unref();

@@ -18,6 +18,8 @@ export interface StreamOptions {
   endpoint: string;
   tableName: string;
   log?: (message: string) => void;
+  /** Where each mapping keeps its place in the stream between starts (none: from the start). */
+  checkpointFile?: string;
   /** Poll continuously (`npm start`); tests poll by `drain` instead. */
   background?: boolean;
 }
@@ -40,6 +42,9 @@ export function startStreams(options: StreamOptions): RunningStreams {
         endpoint: options.endpoint,
         tableName: options.tableName,
         batchSize: Number(p.BatchSize ?? 100),
+        ...(options.checkpointFile
+          ? { checkpointFile: options.checkpointFile.replace(/(\.json)?$/, `-${functionName}.json`) }
+          : {}),
         ...(options.log ? { log: options.log } : {}),
         handler: async (event: DynamoDBStreamEvent) => {
           const Records = event.Records.filter(passes);

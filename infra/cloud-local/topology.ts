@@ -37,6 +37,10 @@ export interface CloudTopologyOptions {
   secretsFile?: string;
   /** Poll the stream and run the schedules on their own (`npm start`). */
   background?: boolean;
+  /** Where the stream mappings keep their place between starts. */
+  streamCheckpointFile?: string;
+  /** The schedules' timed runs wait for this (the demo seed). */
+  holdSchedulesUntil?: Promise<unknown>;
   log?: (line: string) => void;
   /** Variables every function gets on top of its template's (tests: log levels). */
   environment?: Record<string, string>;
@@ -51,6 +55,8 @@ export interface CloudTopology {
   issuerKeys: IssuerKeys;
   /** The audiences the HTTP API's JWT authorizer accepts (a token must carry one). */
   audiences: string[];
+  /** The platform secret's value (rating links, sessions), as the functions read it. */
+  platformSecret: string;
   stop(): Promise<void>;
 }
 
@@ -121,6 +127,8 @@ export async function startCloudTopology(options: CloudTopologyOptions): Promise
       },
       background: options.background ?? false,
       secretValues: known,
+      ...(options.streamCheckpointFile ? { streamCheckpointFile: options.streamCheckpointFile } : {}),
+      ...(options.holdSchedulesUntil ? { holdSchedulesUntil: options.holdSchedulesUntil } : {}),
       ...(options.log ? { log: options.log } : {}),
     });
     cleanups.push(() => api.stop());
@@ -144,7 +152,19 @@ export async function startCloudTopology(options: CloudTopologyOptions): Promise
           String,
         ),
     );
-    return { url: edge.url, api, edge, provider, issuerKeys, audiences, stop };
+    const secretArns = new Set(
+      resourcesOfType(api.assembly, 'AWS::Lambda::Function').map(({ stack, resource }) =>
+        String(
+          api.resolve(stack.name, resource.Properties?.Environment?.Variables?.WOODPECKER_SECRET_ARN ?? ''),
+        ),
+      ),
+    );
+    secretArns.delete('');
+    const [platformSecretArn] = secretArns;
+    const platformSecret = platformSecretArn ? api.secrets.valueOf(platformSecretArn) : undefined;
+    if (secretArns.size !== 1 || !platformSecret)
+      throw new Error(`Expected the functions to share one platform secret, found ${secretArns.size}.`);
+    return { url: edge.url, api, edge, provider, issuerKeys, audiences, platformSecret, stop };
   } catch (err) {
     await stop();
     throw err;

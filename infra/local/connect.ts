@@ -18,6 +18,18 @@ export interface RuntimeInfo {
   endpoint: string;
   tableName: string;
   url: string;
+  /** `cloud` when the running platform is the cloud topology (local when absent). */
+  topology?: 'local' | 'cloud';
+  /** An audience the cloud topology's JWT authorizer accepts (tokens must carry it). */
+  audience?: string;
+}
+
+/** The running platform's facts, or undefined when none runs on this data folder. */
+export function runningPlatformInfo(root = dataPaths().root): RuntimeInfo | undefined {
+  const file = runtimeFile(root);
+  if (!existsSync(file)) return undefined;
+  const info = JSON.parse(readFileSync(file, 'utf8')) as RuntimeInfo;
+  return isAlive(info.pid) ? info : undefined;
 }
 
 export const runtimeFile = (root: string) => path.join(root, 'runtime.json');
@@ -35,13 +47,10 @@ export async function connectToStore(
     return { store, close: async () => store.raw.destroy(), where: `AWS table ${options.table}` };
   }
   const paths = dataPaths();
-  const file = runtimeFile(paths.root);
-  if (existsSync(file)) {
-    const info = JSON.parse(readFileSync(file, 'utf8')) as RuntimeInfo;
-    if (isAlive(info.pid)) {
-      const store = createStoreClient({ tableName: info.tableName, endpoint: info.endpoint });
-      return { store, close: async () => store.raw.destroy(), where: `running platform (pid ${info.pid})` };
-    }
+  const info = runningPlatformInfo(paths.root);
+  if (info) {
+    const store = createStoreClient({ tableName: info.tableName, endpoint: info.endpoint });
+    return { store, close: async () => store.raw.destroy(), where: `running platform (pid ${info.pid})` };
   }
   const release = acquireLock(paths.lockFile, paths.root);
   const dynamo = await startDynamo({ dbPath: paths.dynamoDir, pidFile: paths.dynamoPidFile });

@@ -30,6 +30,10 @@ demo data loads behind the served site.
   WOODPECKER_DATA         data folder (default .data)
   WOODPECKER_SEED         demo | none (default demo)
   WOODPECKER_SEED_VOLUME  share of the demo's volume, above 0 and at most 1 (default 1)
+  WOODPECKER_TOPOLOGY     local (default): one process serving the API and site;
+                          cloud: the synthesized cloud assembly as AWS runs it — its
+                          CloudFront behaviours, HTTP API routes and JWT authorizer,
+                          the bundled functions, stream filter and schedules
   -h, --help              this text`,
   options: {},
 });
@@ -39,6 +43,7 @@ const oidcPort = Number(process.env.WOODPECKER_OIDC_PORT ?? (port === 0 ? 0 : po
 const dataDir = process.env.WOODPECKER_DATA || '.data';
 const seed = process.env.WOODPECKER_SEED ?? 'demo';
 const seedVolume = Number(process.env.WOODPECKER_SEED_VOLUME || 1);
+const topology = process.env.WOODPECKER_TOPOLOGY || 'local';
 const log = (m: string) => process.stdout.write(`${m}\n`);
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -47,6 +52,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 if (!Number.isInteger(oidcPort) || oidcPort < 0 || oidcPort > 65535 || (oidcPort === port && port !== 0)) {
   process.stderr.write(`WOODPECKER_OIDC_PORT must be a port number other than PORT, not ${oidcPort}\n`);
+  process.exit(2);
+}
+if (topology !== 'local' && topology !== 'cloud') {
+  process.stderr.write(`WOODPECKER_TOPOLOGY must be local or cloud, not ${topology}\n`);
   process.exit(2);
 }
 if (seed !== 'demo' && seed !== 'none') {
@@ -60,7 +69,7 @@ if (!(seedVolume > 0 && seedVolume <= 1)) {
   process.exit(2);
 }
 
-process.env.WOODPECKER_PUBLIC_URL ??= `http://localhost:${port}`;
+if (topology === 'local') process.env.WOODPECKER_PUBLIC_URL ??= `http://localhost:${port}`;
 const started = performance.now();
 let running: RunningPlatform | undefined;
 let stopPlatform: (() => Promise<void>) | undefined;
@@ -96,8 +105,10 @@ process.on('unhandledRejection', (err) => {
 });
 
 try {
-  log(`Woodpecker 啄木鸟 — starting with data in ${dataDir}`);
-  running = await startPlatform({
+  log(`Woodpecker 啄木鸟 — starting the ${topology} topology with data in ${dataDir}`);
+  const start =
+    topology === 'cloud' ? (await import('../cloud-local/platform.js')).startCloudPlatform : startPlatform;
+  running = await start({
     dataDir,
     port,
     oidcPort,
@@ -118,7 +129,9 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   log(`Ready in ${seconds} s: http://localhost:${running.port}`);
   log(
-    `  staff sign-in: http://localhost:${running.port}/staff/sign-in   outbox: http://localhost:${running.port}/dev/outbox`,
+    topology === 'cloud'
+      ? `  staff sign-in: http://localhost:${running.port}/staff/sign-in (the dev pages are local-topology only)`
+      : `  staff sign-in: http://localhost:${running.port}/staff/sign-in   outbox: http://localhost:${running.port}/dev/outbox`,
   );
   log('Press Ctrl-C to stop.');
 } catch (err) {

@@ -7,6 +7,7 @@
  */
 import './local-env.js';
 import { intOption, parseCommandLine, usageError } from './cli.js';
+import { runningPlatformInfo } from './connect.js';
 import { groupsFor, loadOrCreateIssuerKeys, signStaffToken, type TokenRole } from './issuer.js';
 import { dataPaths } from './paths.js';
 
@@ -19,7 +20,9 @@ const { values } = parseCommandLine({
 
 Prints a signed staff token of the local issuer (and nothing else), for scripts and curl:
   curl -H "Authorization: Bearer $(npm run -s token -- --role office)" …
-Reads (or creates) the signing key in WOODPECKER_DATA like npm start.
+Reads (or creates) the signing key in WOODPECKER_DATA like npm start. Against a running
+cloud topology (WOODPECKER_TOPOLOGY=cloud npm start) the token carries the audience its
+HTTP API's JWT authorizer accepts.
 
   --role ROLE           ${ROLES.join(' | ')}
   --dept ID             the department, with --role department
@@ -38,10 +41,13 @@ if (!role || !ROLES.includes(role)) usageError(command, `--role must be one of $
 if (role === 'department' && !values.dept) usageError(command, '--role department needs --dept ID.');
 const expires =
   values['expires-in'] === undefined ? undefined : intOption(command, 'expires-in', values['expires-in'], 1);
-const keys = await loadOrCreateIssuerKeys(dataPaths().issuerKeyFile);
+const paths = dataPaths();
+const keys = await loadOrCreateIssuerKeys(paths.issuerKeyFile);
+const running = runningPlatformInfo(paths.root);
 const token = await signStaffToken(keys, {
   subject: values.subject ?? `cli-${role}${values.dept ? `-${values.dept}` : ''}`,
   groups: groupsFor(role, values.dept),
   expiresInSeconds: expires,
+  ...(running?.topology === 'cloud' && running.audience ? { clientId: running.audience } : {}),
 });
 process.stdout.write(`${token}\n`);
