@@ -8,6 +8,7 @@
 
 import type { CalendarStore, CaseStore, CatalogueStore } from './domain/ports.js';
 import { type AggregateStore, aggregateStore } from './store/aggregates.js';
+import { type AlertStore, alertStore } from './store/alerts.js';
 import { type AuditStore, auditStore } from './store/audit.js';
 import { DynamoCalendarStore } from './store/calendar.js';
 import { DynamoCaseStore } from './store/cases.js';
@@ -17,6 +18,7 @@ import { DynamoApiKeyStore } from './store/critique-api-keys.js';
 import { DynamoCritiqueAwardStore } from './store/critique-awards.js';
 import { DynamoCritiqueStore } from './store/critiques.js';
 import { DynamoDueItemStore } from './store/due-items.js';
+import { type DutyRosterStore, dutyRosterStore } from './store/duty-roster.js';
 import { DynamoHealthStore } from './store/health.js';
 import { DynamoOutboxStore } from './store/outbox.js';
 import { type RankingStore, rankingStore } from './store/rankings.js';
@@ -66,6 +68,10 @@ export interface Platform {
   outbox: DynamoOutboxStore;
   /** The open-and-due index the sweeper reads. */
   dueItems: DynamoDueItemStore;
+  /** Staff alerts: the console inbox, unread counts, and the e-mail/SMS outbox of each alert. */
+  alerts: AlertStore;
+  /** Duty contacts and deputies per department, the office and the inspectors, with history. */
+  dutyRoster: DutyRosterStore;
   /** Fixed-window rate-limit counters (every limit: rating links, SMS invitations, critique clients). */
   rateLimits: RateLimitStore;
   /** Whether the table answers (the health check). */
@@ -90,6 +96,8 @@ export function createPlatform(store: StoreClient, clock: Clock = systemClock): 
     aggregates: aggregateStore(store),
     outbox: new DynamoOutboxStore(store),
     dueItems: new DynamoDueItemStore(store),
+    alerts: alertStore(store),
+    dutyRoster: dutyRosterStore(store),
     rateLimits: rateLimitStore(store),
     health: new DynamoHealthStore(store),
   };

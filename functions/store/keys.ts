@@ -213,6 +213,36 @@ export const keys = {
   staffSession: (idHash: string) => ({ pk: `SESSION#${idHash}`, sk: 'SESSION' }),
 
   /**
+   * Staff alerts (functions/store/alerts.ts). One alert by its deterministic id: the
+   * conditional put on it is what makes a retried stream record or sweep send once.
+   */
+  alert: (id: string) => ({ pk: `ALERT#${id}`, sk: 'ALERT' }),
+  /** A staff member's console inbox, newest first (gsi1, by the recipient's OIDC `sub`). */
+  alertInbox: (sub: string, createdAt: string, id: string) => ({
+    gsi1pk: `INBOX#${sub}`,
+    gsi1sk: `${createdAt}#${id}`,
+  }),
+  /** The alerts about one item (a rating, order, critique, case): delivery status on its page (gsi3). */
+  alertBySubject: (subjectType: string, subjectId: string, createdAt: string, id: string) => ({
+    gsi3pk: `ALERTS#${subjectType}#${subjectId}`,
+    gsi3sk: `${createdAt}#${id}`,
+  }),
+  /** A notice's next reminder or escalation, in the sweeper's due index (removed when nothing is left). */
+  alertDue: (id: string, date: string) => ({
+    gsi2pk: `OPEN#${shardOf(`ALERT:${id}`, OPEN_INDEX_PARTITIONS)}`,
+    gsi2sk: `${date}#ALERT:${id}`,
+  }),
+  /** A staff member's unread count, moved in the same transaction as the alert put and its acknowledgement. */
+  inboxCounter: (sub: string) => ({ pk: `INBOX#${sub}`, sk: 'COUNT' }),
+  /** A unit's duty contacts (a department id, `@office`, `@inspector`): one Query of `C#` reads them. */
+  dutyContact: (unit: string, sub: string) => ({ pk: `DUTY#${unit}`, sk: `C#${sub}` }),
+  dutyContactPrefix: 'C#',
+  /** The roster's history, in the unit's partition beside the contacts (`H#`, by time). */
+  dutyHistory: (unit: string, at: string, id: string) => ({ pk: `DUTY#${unit}`, sk: `H#${at}#${id}` }),
+  dutyHistoryPrefix: 'H#',
+  dutyPartition: (unit: string) => `DUTY#${unit}`,
+
+  /**
    * A fixed-window rate-limit counter (`store/rate-limit.ts`): one per bucket and window,
    * the window named by its length and start (epoch seconds); expires by TTL after it.
    */

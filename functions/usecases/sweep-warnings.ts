@@ -8,6 +8,7 @@ import { beijingDate } from '../domain/calendar/index.js';
 import type { CaseRecord } from '../domain/cases/case.js';
 import { standingOf } from '../domain/cases/standing.js';
 import type { Platform } from '../platform.js';
+import { alertDueHandler } from './alerts/due.js';
 import { critiqueDueHandler } from './critiques/due.js';
 import type { DueItemHandler } from './due-item-handler.js';
 import { ratingDueHandler } from './ratings/due.js';
@@ -31,6 +32,7 @@ export const dueItemHandlers: Record<string, DueItemHandler> = {
   supervisionOrder: orderDueHandler,
   rating: ratingDueHandler,
   critique: critiqueDueHandler,
+  alert: alertDueHandler,
 };
 
 export async function sweep(p: Platform): Promise<SweepResult> {

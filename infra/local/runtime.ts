@@ -7,7 +7,6 @@
  */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createApiApp } from '../../functions/api/local-app.js';
-import { aggregatedTypes } from '../../functions/domain/aggregates/contributors.js';
 import { runSweep } from '../../functions/handlers/sweeper.js';
 import {
   type Clock,
@@ -16,8 +15,8 @@ import {
   setPlatform,
   systemClock,
 } from '../../functions/platform.js';
-import { aggregateRecords } from '../../functions/store/aggregator.js';
 import { createStoreClient } from '../../functions/store/client.js';
+import { dispatchRecords, streamItemTypes } from '../../functions/usecases/stream-dispatch.js';
 import { mountStaffSignIn } from '../../web/oidc/routes.js';
 import { mountSite } from '../../web/site-app.js';
 import { writeRuntimeInfo } from './connect.js';
@@ -120,9 +119,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         endpoint: dynamo.endpoint,
         tableName,
         checkpointFile: paths.streamCheckpointFile,
-        handler: (event: DynamoDBStreamEvent) => aggregateRecords(platform.aggregates, event.Records),
+        handler: (event: DynamoDBStreamEvent) => dispatchRecords(platform, event.Records),
         // The item types the cloud's event filter lets through (infra/stacks/api-stack.ts).
-        itemTypes: aggregatedTypes(),
+        itemTypes: streamItemTypes(),
         log: (m, extra) => log(`${m} ${extra ? JSON.stringify(extra) : ''}`),
       });
       poller.start();

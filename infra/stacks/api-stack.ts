@@ -25,6 +25,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { aggregatedTypes } from '../../functions/domain/aggregates/contributors.js';
+import { streamItemTypes } from '../../functions/usecases/stream-dispatch.js';
 import { WoodpeckerFunction } from '../constructs/woodpecker-function.js';
 import { apiRoutes, DEFAULT_GROUP, type HttpGroup, publicWriteThrottles } from './api-routes.js';
 
@@ -40,6 +41,12 @@ export const secretReaders = ['public-read', 'public-write', 'staff', 'pages'] a
  * contributors registry's keys, so a type that feeds the aggregates is one edit there.
  */
 export const aggregatedItemTypes: readonly string[] = aggregatedTypes();
+
+/**
+ * Item types the stream's one reader sees: the aggregated ones and those the staff
+ * alerts read (functions/usecases/stream-dispatch.ts).
+ */
+export const streamFilterTypes: readonly string[] = streamItemTypes();
 
 /** An OpenID issuer and client the pages sign staff in with (functions/shared/oidc-config.ts). */
 export interface StaffSignIn {
@@ -255,7 +262,7 @@ export class ApiStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    const typeIn = lambda.FilterRule.or(...aggregatedItemTypes);
+    const typeIn = lambda.FilterRule.or(...streamFilterTypes);
     aggregator.fn.addEventSource(
       new eventSources.DynamoEventSource(props.table, {
         startingPosition: lambda.StartingPosition.TRIM_HORIZON,

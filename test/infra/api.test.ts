@@ -14,6 +14,7 @@ import {
   apiRoutes,
   publicWriteThrottles,
   secretReaders,
+  streamFilterTypes,
 } from '../../infra/stacks/api-stack.js';
 import { buildApp, cityContext, logicalId, resourcesOf, testSiteOrigin } from './woodpecker-app.js';
 
@@ -201,15 +202,16 @@ describe('stream consumer', () => {
     });
   });
 
-  it('only sees items whose type is case, rating or critique (new or old image)', () => {
+  it('only sees items whose type the aggregator or the alerts read (new or old image)', () => {
     const filters = (
       mappings[0]!.Properties.FilterCriteria as { Filters: { Pattern: string }[] }
     ).Filters.map((f) => JSON.parse(f.Pattern));
     expect(filters).toEqual([
-      { dynamodb: { NewImage: { type: { S: [...aggregatedItemTypes] } } } },
-      { dynamodb: { OldImage: { type: { S: [...aggregatedItemTypes] } } } },
+      { dynamodb: { NewImage: { type: { S: [...streamFilterTypes] } } } },
+      { dynamodb: { OldImage: { type: { S: [...streamFilterTypes] } } } },
     ]);
     expect([...aggregatedItemTypes]).toEqual(['case', 'rating', 'critique']);
+    expect([...streamFilterTypes]).toEqual(['case', 'rating', 'critique', 'supervisionOrder', 'alert']);
   });
 
   it('the failure queue is encrypted and refuses plain HTTP', () => {

@@ -5,6 +5,7 @@
  * site's page routes), never from the stack, so a hand-written list in infra that
  * misses an entry fails here.
  */
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamoDBRecord } from 'aws-lambda';
@@ -14,6 +15,7 @@ import { publicReadApp } from '../../functions/api/public-read-app.js';
 import { publicWriteApp } from '../../functions/api/public-write-app.js';
 import { staffApp } from '../../functions/api/staff-app.js';
 import { contributors } from '../../functions/domain/aggregates/contributors.js';
+import { streamItemTypes } from '../../functions/usecases/stream-dispatch.js';
 import { projectRoot } from '../../infra/constructs/bundling-options.js';
 import { passesTypeFilter } from '../../infra/local/stream-poller.js';
 import {
@@ -57,12 +59,12 @@ function recordOf(type: string, image: 'NewImage' | 'OldImage'): DynamoDBRecord 
   return { dynamodb: { [image]: { pk: { S: `X#${type}` }, type: { S: type } } } };
 }
 
-describe('the aggregator’s stream filter', () => {
-  const owned = Object.keys(contributors).sort();
+describe('the stream dispatcher’s filter', () => {
+  const owned = streamItemTypes().sort();
   const patterns = filtersOf(apiT, logicalId(api, api.functions['stream-aggregator'].fn));
 
-  it('lets through exactly the item types of the contributors registry, new image or old', () => {
-    expect(owned.length).toBeGreaterThan(0);
+  it('lets through exactly the contributors’ and the alerts’ item types, new image or old', () => {
+    expect(owned).toEqual(expect.arrayContaining(Object.keys(contributors)));
     expect(typesOf(patterns)).toEqual({ NewImage: owned, OldImage: owned });
   });
 
@@ -76,9 +78,9 @@ describe('the aggregator’s stream filter', () => {
       expect(passesTypeFilter(recordOf(type, 'NewImage'), local), type).toBe(false);
   });
 
-  it('the local runtime and the test platform hand the poller the contributors’ list', () => {
+  it('the local runtime and the test platform hand the poller the stream dispatcher’s list', () => {
     for (const file of ['infra/local/runtime.ts', 'test/support/test-platform.ts']) {
-      expect(readFileSync(join(projectRoot, file), 'utf8'), file).toMatch(/itemTypes: aggregatedTypes\(\)/);
+      expect(readFileSync(join(projectRoot, file), 'utf8'), file).toMatch(/itemTypes: streamItemTypes\(\)/);
     }
   });
 });

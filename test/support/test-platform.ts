@@ -10,10 +10,9 @@ import path from 'node:path';
 import type { Hono } from 'hono';
 import { inject } from 'vitest';
 import { createApiApp } from '../../functions/api/local-app.js';
-import { aggregatedTypes } from '../../functions/domain/aggregates/contributors.js';
 import { type Clock, createPlatform, type Platform, setPlatform } from '../../functions/platform.js';
-import { aggregateRecords } from '../../functions/store/aggregator.js';
 import { createStoreClient } from '../../functions/store/client.js';
+import { dispatchRecords, streamItemTypes } from '../../functions/usecases/stream-dispatch.js';
 import { ensureTable } from '../../infra/local/create-table.js';
 import {
   groupsFor,
@@ -96,9 +95,9 @@ export async function startTestPlatform(
     client: store.raw,
     endpoint,
     tableName,
-    handler: (event) => aggregateRecords(platform.aggregates, event.Records),
+    handler: (event) => dispatchRecords(platform, event.Records),
     // The item types the cloud's event filter lets through (infra/stacks/api-stack.ts).
-    itemTypes: aggregatedTypes(),
+    itemTypes: streamItemTypes(),
     idleMs: 100,
   });
   if (options.background) poller.start();
