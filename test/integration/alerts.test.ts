@@ -102,3 +102,64 @@ describe('a bad review', () => {
     expect(await t.platform.alerts.unreadCount('clerk-market')).toBe(1);
   });
 });
+
+describe('reminders and escalation on working days', () => {
+  const kinds = async (sub: string) => (await inbox(sub)).map((a) => `${a.stage}:${a.subject.id}`).sort();
+  const day = async (iso: string) => {
+    t.clock.set(iso);
+    await sweep(t.platform);
+    await sweep(t.platform); // a re-run sends nothing twice
+    await t.drain();
+  };
+
+  it('one reminder the working day before, one escalation to the office after; none on the weekend, none for work done, no reminder once acknowledged', async () => {
+    t.clock.set('2026-11-20T10:00:00+08:00');
+    for (const id of ['B1', 'B2', 'B3']) {
+      await complete(id);
+      await badReview(id);
+    }
+    await t.drain();
+    const b3 = (await inbox('clerk-market')).find((a) => a.subject.id === 'B3')!;
+    expect(await t.platform.alerts.acknowledgeAlert(b3.id, 'clerk-market', at)).toBe(true);
+    expect(await t.platform.alerts.acknowledgeAlert(b3.id, 'clerk-market', at)).toBe(false);
+    expect(await t.platform.alerts.acknowledgeAlert(b3.id, 'clerk-housing', at)).toBe(false);
+    const before = await kinds('clerk-market');
+
+    await day('2026-11-21T10:00:00+08:00'); // Saturday
+    await day('2026-11-22T10:00:00+08:00'); // Sunday
+    expect(await kinds('clerk-market')).toEqual(before);
+
+    // B2's callback is recorded on Monday morning before the sweep.
+    t.clock.set('2026-11-23T08:30:00+08:00');
+    const market = await t.token('department', 'market');
+    const cb = await t.call('POST', '/api/v1/staff/reviews/B2/callback', {
+      token: market,
+      body: { at: '2026-11-23T08:00:00+08:00', outcome: 'resolved' },
+    });
+    expect(cb.status).toBe(200);
+    await day('2026-11-23T09:00:00+08:00'); // Monday: one working day before Tuesday's deadline
+    const monday = await kinds('clerk-market');
+    expect(monday.filter((k) => k.startsWith('reminder:'))).toEqual(['reminder:A1', 'reminder:B1']);
+    const reminder = (await inbox('clerk-market')).find(
+      (a) => a.stage === 'reminder' && a.subject.id === 'B1',
+    )!;
+    expect(reminder.delivery.email?.state).toBe('sent');
+
+    await day('2026-11-24T09:00:00+08:00'); // Tuesday: the deadline itself
+    expect(await kinds('clerk-market')).toEqual(monday);
+    const officeBefore = await kinds('office-1');
+    await day('2026-11-25T09:00:00+08:00'); // Wednesday: breached
+    const escalated = (await kinds('office-1')).filter((k) => !officeBefore.includes(k));
+    expect(escalated).toEqual(['escalation:A1', 'escalation:B1', 'escalation:B3']); // B2 was called back
+    const trail = await t.platform.audit.auditOf('rating:B1');
+    expect(trail.filter((e) => e.action === 'alert.escalate')).toHaveLength(1);
+    expect(
+      (await t.platform.audit.auditOf('rating:B2')).filter((e) => e.action === 'alert.escalate'),
+    ).toEqual([]);
+    // No status changed: the review is still the department's to call back.
+    expect((await t.platform.ratings.get('B1'))?.callback).toBeUndefined();
+    await day('2026-11-26T09:00:00+08:00'); // next level: the inspectors, none on the roster
+    expect((await kinds('office-1')).filter((k) => !officeBefore.includes(k))).toEqual(escalated);
+    expect((await t.platform.alerts.getAlert(b3.id))?.next).toBeUndefined();
+  });
+});

@@ -33,9 +33,11 @@ export async function raiseAlerts(
   const today = beijingDate(now);
   const rosters = new Map<string, Promise<DutyContact[]>>();
   const rosterOf = (unit: string) => {
-    let r = rosters.get(unit);
-    if (!r) rosters.set(unit, (r = p.dutyRoster.contactsOf(unit)));
-    return r;
+    const known = rosters.get(unit);
+    if (known) return known;
+    const read = p.dutyRoster.contactsOf(unit);
+    rosters.set(unit, read);
+    return read;
   };
   let written = 0;
   for (const event of events) {
