@@ -97,7 +97,13 @@ interface Measured {
   apiMs: number;
   pageMs: number;
   pageCache: string | null;
+  /** Median of first requests to pages not yet kept by the edge (rendered by the pages function). */
+  missMs: number;
+  missCache: string | null;
 }
+
+/** Public pages, each fetched once cold: at the edge a miss, rendered by the warm pages function. */
+const MISS_PAGES = ['/services', '/departments', '/rankings', '/critiques', '/hall-of-fame', '/privacy'];
 
 async function measure(topology: Topology): Promise<Measured> {
   const s = await start(topology);
@@ -109,6 +115,13 @@ async function measure(topology: Topology): Promise<Measured> {
     const api: number[] = [];
     const page: number[] = [];
     let pageCache: string | null = null;
+    const misses: number[] = [];
+    let missCache: string | null = null;
+    for (const p of MISS_PAGES) {
+      const got = await timed(`${base}${p}`);
+      misses.push(got.ms);
+      missCache = got.cache;
+    }
     for (let i = 0; i < 3; i++) await timed(`${base}/privacy`);
     for (let i = 0; i < WARM_RUNS; i++) {
       api.push((await timed(`${base}/api/v1/services`)).ms);
@@ -116,7 +129,15 @@ async function measure(topology: Topology): Promise<Measured> {
       page.push(p.ms);
       pageCache = p.cache;
     }
-    return { startSeconds: s.startSeconds, firstApiMs, apiMs: median(api), pageMs: median(page), pageCache };
+    return {
+      startSeconds: s.startSeconds,
+      firstApiMs,
+      apiMs: median(api),
+      pageMs: median(page),
+      pageCache,
+      missMs: median(misses),
+      missCache,
+    };
   } finally {
     await stop(s);
   }
@@ -173,6 +194,15 @@ const topologies: Benchmark = {
         local.apiMs,
         'ms',
         3,
+      ),
+      figure(
+        'topology.page-miss',
+        `cloud topology: median first GET of ${MISS_PAGES.length} public pages, rendered by the pages function behind the edge`,
+        cloud.missMs,
+        local.missMs,
+        'ms',
+        2,
+        { cloudXCache: cloud.missCache ?? 'none' },
       ),
       figure(
         'topology.edge-hit',
