@@ -84,8 +84,16 @@ export async function recordRating(
   const version = contentAt(beijingDate(now));
   const set = indicatorSetOf(input.ratingChannel ?? 'web-link', found.channel);
   const problems = checkContent(input, version, set);
-  if (problems.length)
-    throw invalid(`The rating does not fit evaluation content ${version.version} (${set}).`, { problems });
+  if (problems.length) {
+    const issues = problems.map((x) => `${x.field}: ${x.message}`);
+    throw invalid(
+      `Invalid rating for evaluation content ${version.version} (${set}): ${issues.slice(0, 5).join('; ')}`,
+      {
+        problems,
+        details: { issues },
+      },
+    );
+  }
   const [secret, calendar, department] = await Promise.all([
     platformSecret(),
     p.calendar.calendar(),
