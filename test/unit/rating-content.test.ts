@@ -150,3 +150,17 @@ describe('a rating records its content and channel', () => {
     ).toBe('window-qr');
   });
 });
+
+describe('the city’s callback period', () => {
+  it('is 2 working days unless the city sets its own (Zhejiang: 1), from the one config source', async () => {
+    const { readConfig } = await import('../../functions/shared/config.js');
+    expect(readConfig({}).callbackWorkingDays).toBe(2);
+    expect(readConfig({ WOODPECKER_CALLBACK_WORKING_DAYS: '1' }).callbackWorkingDays).toBe(1);
+    expect(readConfig({ WOODPECKER_CALLBACK_WORKING_DAYS: 'x' }).callbackWorkingDays).toBe(2);
+    // Friday 2026-11-20: 1 working day → Mon 23 Nov; the default 2 → Tue 24 Nov.
+    expect(buildRating({ score: 1 }, CASE, { ...ctx, callbackWorkingDays: 1 }).callbackDueDate).toBe(
+      '2026-11-23',
+    );
+    expect(buildRating({ score: 1 }, CASE, ctx).callbackDueDate).toBe('2026-11-24');
+  });
+});

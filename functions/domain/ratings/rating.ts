@@ -19,7 +19,10 @@ export type SubScores = Partial<Record<SubScoreKey, Score>>;
 
 /** Longest comment a rater may leave, in characters. */
 export const MAX_COMMENT_CHARS = 500;
-/** Working days a department has to call a bad reviewer back. */
+/**
+ * Working days a department has to call a bad reviewer back unless the city sets its own
+ * (`WOODPECKER_CALLBACK_WORKING_DAYS`, functions/shared/config.ts; Zhejiang uses 1).
+ */
 export const CALLBACK_WORKING_DAYS = 2;
 /** Working days a department has to rectify a bad review unless it sets its own. */
 export const DEFAULT_RECTIFICATION_DAYS = 15;
@@ -188,6 +191,8 @@ export interface RatingContext {
   secret: string;
   /** The department's rectification period (working days), when it sets one. */
   rectificationDays?: number | undefined;
+  /** The city's callback period (working days), when it sets one. */
+  callbackWorkingDays?: number | undefined;
 }
 
 /** Trim, drop control characters other than line breaks and tabs; empty → undefined. */
@@ -204,9 +209,10 @@ export function followUpDeadlines(
   ratedDate: IsoDate,
   calendar: WorkCalendar,
   rectificationDays = DEFAULT_RECTIFICATION_DAYS,
+  callbackWorkingDays = CALLBACK_WORKING_DAYS,
 ): { callbackDueDate: IsoDate; rectificationDueDate: IsoDate } {
   return {
-    callbackDueDate: calendar.dueDate(ratedDate, CALLBACK_WORKING_DAYS),
+    callbackDueDate: calendar.dueDate(ratedDate, callbackWorkingDays),
     rectificationDueDate: calendar.dueDate(ratedDate, rectificationDays),
   };
 }
@@ -234,7 +240,9 @@ export function buildRating(input: RatingInput, rated: RatedCase, ctx: RatingCon
     input.indicators && Object.keys(input.indicators).length ? { ...input.indicators } : undefined;
   const ratingChannel = input.ratingChannel ?? 'web-link';
   const rectificationDays = ctx.rectificationDays ?? DEFAULT_RECTIFICATION_DAYS;
-  const deadlines = bad ? followUpDeadlines(ratedDate, ctx.calendar, rectificationDays) : undefined;
+  const deadlines = bad
+    ? followUpDeadlines(ratedDate, ctx.calendar, rectificationDays, ctx.callbackWorkingDays)
+    : undefined;
   return {
     caseId: rated.caseId,
     serviceCode: rated.serviceCode,

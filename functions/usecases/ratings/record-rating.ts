@@ -12,6 +12,7 @@ import { checkContent, contentAt, indicatorSetOf } from '../../domain/ratings/co
 import { buildRating, type Rating, type RatingInput } from '../../domain/ratings/rating.js';
 import { invalid, notFound, Refusal } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
+import { readConfig } from '../../shared/config.js';
 import { logger } from '../../shared/powertools.js';
 import { platformSecret } from '../../shared/secrets.js';
 
@@ -112,7 +113,13 @@ export async function recordRating(
       completedAt,
       applicantPhoneHash: typeof found.applicantPhoneHash === 'string' ? found.applicantPhoneHash : undefined,
     },
-    { now, calendar, secret, rectificationDays: department?.rectificationDays },
+    {
+      now,
+      calendar,
+      secret,
+      rectificationDays: department?.rectificationDays,
+      callbackWorkingDays: readConfig().callbackWorkingDays,
+    },
   );
   if ((await p.ratings.create(rating)) === 'exists') return undefined;
   await rememberStaff(p, rating);
