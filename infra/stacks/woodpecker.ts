@@ -65,6 +65,8 @@ export function readWoodpeckerConfig(app: App): WoodpeckerConfig {
     return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
   };
   const account = text('account') ?? process.env.CDK_DEFAULT_ACCOUNT ?? OFFLINE_ACCOUNT;
+  const partition = partitionOf(text);
+  if (partition === 'aws-cn') return chinaWoodpeckerConfig(text, account);
   const domainName = text('domainName');
   const siteOrigin = (text('siteOrigin') ?? (domainName ? `https://${domainName}` : undefined))?.replace(
     /\/+$/,
@@ -78,8 +80,6 @@ export function readWoodpeckerConfig(app: App): WoodpeckerConfig {
       'Context oidcIssuer and oidcClientId go together (another OpenID issuer for staff sign-in).',
     );
   const optional = (key: string, value = text(key)) => (value ? { [key]: value } : {});
-  const partition = partitionOf(text);
-  if (partition === 'aws-cn') return chinaWoodpeckerConfig(text, account);
   for (const [key, valid] of [
     ['icpNumber', isIcpNumber],
     ['psbNumber', isPsbNumber],
