@@ -11,6 +11,7 @@
  * default, or `oidc`; `WOODPECKER_JWT_GROUPS_CLAIM`), which the API stack sets from the
  * partition's configuration. Pure: the signature, issuer and expiry are checked before.
  */
+import { groupsOfClaims } from '../shared/groups-claim.js';
 
 export type TokenProfile = 'cognito' | 'oidc';
 
@@ -43,24 +44,6 @@ type Claims = Record<string, unknown>;
 
 const stringOf = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-/** A claim by name, or by dotted path into nested objects when no claim has the literal name. */
-export function claimAt(payload: Claims, name: string): unknown {
-  if (name in payload) return payload[name];
-  let at: unknown = payload;
-  for (const part of name.split('.')) {
-    if (typeof at !== 'object' || at === null || Array.isArray(at)) return undefined;
-    at = (at as Claims)[part];
-  }
-  return at;
-}
-
-/** Groups as a list of strings: a JSON array, or one string (some issuers send a single group so). */
-function groupsOf(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((g): g is string => typeof g === 'string');
-  if (typeof value === 'string' && value.trim()) return value.trim().split(/[\s,]+/);
-  return [];
-}
-
 /** An access token by what it says of itself: Cognito's claim, RFC 9068's header, Keycloak's claim. */
 function saysAccess(payload: Claims, header: Claims, profile: TokenProfile): boolean {
   if (payload.token_use !== undefined) return payload.token_use === 'access';
@@ -85,7 +68,7 @@ export function staffClaimsOf(payload: Claims, header: Claims, mapping: ClaimsMa
   return {
     isAccessToken: saysAccess(payload, header, mapping.profile),
     ...(clientId ? { clientId } : {}),
-    groups: groupsOf(claimAt(payload, mapping.groupsClaim)),
+    groups: groupsOfClaims(payload, mapping.groupsClaim),
     scopes: scope ? scope.split(' ').filter(Boolean) : [],
   };
 }

@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBearer } from '../../functions/api/auth.js';
-import { claimAt, claimsMapping, staffClaimsOf } from '../../functions/api/token-claims.js';
+import { claimsMapping, staffClaimsOf } from '../../functions/api/token-claims.js';
+import { claimAt } from '../../functions/shared/groups-claim.js';
 
 describe('claims mapping', () => {
   const cognito = claimsMapping({});
