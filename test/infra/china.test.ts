@@ -8,11 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findGlobalOnlyParts } from '../../infra/stacks/global-only-parts.js';
-import { expectNagClean, nag } from './nag-run.js';
 import {
   chinaContext,
-  logicalId,
-  resourcesOf,
   testChinaDomain,
   testChinaIssuer,
   testIcpNumber,
@@ -20,7 +17,9 @@ import {
   testSmsGatewayUrl,
   testSmsSecretArn,
   testSmtpSecretArn,
-} from './woodpecker-app.js';
+} from '../support/china-context.js';
+import { expectNagClean, nag } from './nag-run.js';
+import { logicalId, resourcesOf } from './woodpecker-app.js';
 
 const run = nag({ context: chinaContext });
 const { built, assembly } = run;

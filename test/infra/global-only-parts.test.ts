@@ -8,7 +8,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
 import { findGlobalOnlyParts, globalOnlyParts } from '../../infra/stacks/global-only-parts.js';
 import { StaffUserPool } from '../../infra/stacks/staff-user-pool.js';
-import { buildApp, chinaContext } from './woodpecker-app.js';
+import { chinaContext } from '../support/china-context.js';
+import { buildApp } from './woodpecker-app.js';
 
 describe('the global-only parts list', () => {
   it('names, for every entry, the AWS China page it comes from', () => {

@@ -7,7 +7,8 @@ import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { chinaRequiredContext } from '../../infra/stacks/partition.js';
 import { readWoodpeckerConfig } from '../../infra/stacks/woodpecker.js';
-import { cdkJsonContext, chinaContext } from './woodpecker-app.js';
+import { chinaContext } from '../support/china-context.js';
+import { cdkJsonContext } from './woodpecker-app.js';
 
 const configOf = (context: Record<string, unknown>) =>
   readWoodpeckerConfig(new App({ context: { ...cdkJsonContext(), ...context } }));
