@@ -87,6 +87,7 @@ export async function startCloudServer(
         groups: groupsFor(role, departmentId),
         expiresInSeconds: o.expiresInSeconds,
         clientId: topology.audiences[0],
+        groupsClaim: topology.groupsClaim,
       }),
     drain: () => topology.api.streams.drain(),
     stop: async () => {
