@@ -12,12 +12,18 @@
  * checks aws-jwt-verify's Cognito verifier makes; they are written out over jose
  * because staff sign-in is moving to generic OIDC issuers, which that verifier does
  * not cover, and jose is already what verifies the local issuer.
+ *
+ * A city's own issuer (AWS China has no user pools) is configured with
+ * `WOODPECKER_JWT_DISCOVERY_URL` (its OpenID discovery document, read once for the
+ * `jwks_uri`, its `issuer` checked against ours), `WOODPECKER_JWT_PROFILE=oidc` and
+ * `WOODPECKER_JWT_GROUPS_CLAIM`: how such tokens say what they are is token-claims.ts.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { createLocalJWKSet, createRemoteJWKSet, type JWK, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { hasRole, type Principal, principalFromGroups, type Role } from '../domain/identity.js';
 import { logger } from '../shared/powertools.js';
 import { ApiError } from './errors.js';
+import { claimsMapping, staffClaimsOf } from './token-claims.js';
 
 /** The resource-server scope of the machine client for upstream case feeds. */
 export const SYSTEM_SCOPE = 'woodpecker/system';
@@ -34,16 +40,43 @@ const notConfigured = (what: string): ApiError => {
   return new ApiError('unauthenticated', 'Staff sign-in is not configured on this server.');
 };
 
-function resolveKeySet(): JWTVerifyGetKey {
+async function resolveKeySet(issuer: string): Promise<JWTVerifyGetKey> {
   const url = process.env.WOODPECKER_JWKS_URL;
   const local = process.env.WOODPECKER_JWT_PUBLIC_JWK;
-  const source = url ?? local ?? '';
+  const discovery = process.env.WOODPECKER_JWT_DISCOVERY_URL?.trim();
+  const source = url ?? local ?? (discovery ? `discovery:${discovery}` : '');
   if (keySet && keySetSource === source) return keySet;
   if (url) keySet = createRemoteJWKSet(new URL(url));
   else if (local) keySet = createLocalJWKSet({ keys: [JSON.parse(local) as JWK] });
+  else if (discovery) keySet = createRemoteJWKSet(await discoveredJwksUri(discovery, issuer));
   else throw notConfigured('WOODPECKER_JWKS_URL');
   keySetSource = source;
   return keySet;
+}
+
+/** How long the discovery document may take before a staff request is answered 503. */
+const DISCOVERY_TIMEOUT_MS = 5000;
+
+/**
+ * The issuer's key set address from its discovery document. The document must be the
+ * configured issuer's own (its `issuer` equal to ours, as OpenID Connect Discovery §4.3
+ * requires); an unreachable or wrong document is a 503 and is asked again next time.
+ */
+async function discoveredJwksUri(discoveryUrl: string, issuer: string): Promise<URL> {
+  let doc: { issuer?: unknown; jwks_uri?: unknown };
+  try {
+    const res = await fetch(discoveryUrl, { signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS) });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    doc = (await res.json()) as typeof doc;
+  } catch (err) {
+    logger.error('staff token issuer discovery failed', { discoveryUrl, error: String(err) });
+    throw new ApiError('unavailable', 'The staff identity provider cannot be reached; try again shortly.');
+  }
+  if (doc.issuer !== issuer || typeof doc.jwks_uri !== 'string' || !URL.canParse(doc.jwks_uri)) {
+    logger.error('staff token issuer discovery does not match', { discoveryUrl, issuer: String(doc.issuer) });
+    throw new ApiError('unavailable', 'The staff identity provider is misconfigured on this server.');
+  }
+  return new URL(doc.jwks_uri);
 }
 
 /** What a staff token must say, from the environment; throws (401) when any part is missing. */
@@ -72,20 +105,18 @@ export async function verifyBearer(header: string | undefined): Promise<Principa
     throw new ApiError('unauthenticated', 'A staff token is required: Authorization: Bearer <token>.');
   try {
     const policy = tokenPolicy();
-    const { payload } = await jwtVerify(match[1], resolveKeySet(), {
+    const { payload, protectedHeader } = await jwtVerify(match[1], await resolveKeySet(policy.issuer), {
       issuer: policy.issuer,
       algorithms: ['ES256', 'RS256'],
       requiredClaims: ['exp', 'sub'],
     });
-    if (payload.token_use !== 'access') throw invalid();
-    if (typeof payload.client_id !== 'string' || !policy.clientIds.includes(payload.client_id))
-      throw invalid();
-    const groups = payload['cognito:groups'];
-    const list = Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [];
-    // Upstream feeds sign in with Cognito's client-credentials flow: such machine tokens
+    const claims = staffClaimsOf(payload, protectedHeader as Record<string, unknown>, claimsMapping());
+    if (!claims.isAccessToken) throw invalid();
+    if (!claims.clientId || !policy.clientIds.includes(claims.clientId)) throw invalid();
+    const list = [...claims.groups];
+    // Upstream feeds sign in with the client-credentials flow: such machine tokens
     // carry no groups, only the resource server scope `woodpecker/system`.
-    const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
-    if (scopes.includes(SYSTEM_SCOPE)) list.push('system');
+    if (claims.scopes.includes(SYSTEM_SCOPE)) list.push('system');
     return principalFromGroups(String(payload.sub), list);
   } catch (err) {
     if (err instanceof ApiError) throw err;

@@ -11,6 +11,8 @@ export interface Config {
   publicBaseUrl: string;
   /** How long a rating link works after the case is completed (WOODPECKER_RATING_TOKEN_DAYS, default 30). */
   ratingTokenDays: number;
+  /** Working days to call a bad reviewer back (WOODPECKER_CALLBACK_WORKING_DAYS, default 2; Zhejiang 1). */
+  callbackWorkingDays: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,6 +22,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     region: env.AWS_REGION ?? 'cn-north-1',
     publicBaseUrl: env.WOODPECKER_PUBLIC_URL ?? 'http://localhost:3000',
     ratingTokenDays: positiveInt(env.WOODPECKER_RATING_TOKEN_DAYS) ?? 30,
+    callbackWorkingDays: positiveInt(env.WOODPECKER_CALLBACK_WORKING_DAYS) ?? 2,
   };
 }
 

@@ -9,6 +9,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { nextDueDate } from '../domain/ratings/follow-up.js';
 import { followUpState, type Rating } from '../domain/ratings/rating.js';
+import { upgradeRating } from '../domain/ratings/rating-migration.js';
 import { batchGetAll } from './batch.js';
 import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
@@ -40,7 +41,7 @@ export function ratingItem(r: Rating): Record<string, unknown> {
 export function ratingOf(item: Record<string, unknown>): Rating {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) if (!ITEM_ONLY.has(k)) out[k] = v;
-  return out as unknown as Rating;
+  return upgradeRating(out as unknown as Rating);
 }
 
 export type InboxFilter = 'open' | 'overdue' | 'appealed' | 'closed' | 'excluded' | 'all';

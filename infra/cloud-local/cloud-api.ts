@@ -130,8 +130,9 @@ export async function startCloudApi(options: CloudApiOptions): Promise<CloudApi>
               AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
               AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,
               AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-              // The staff token verifier inside the functions trusts the local issuer.
-              ...(variables.WOODPECKER_JWKS_URL
+              // The staff token verifier inside the functions trusts the local issuer, in
+              // place of the user pool's (a JWKS URL) or a city's (a discovery document).
+              ...(variables.WOODPECKER_JWKS_URL || variables.WOODPECKER_JWT_DISCOVERY_URL
                 ? {
                     WOODPECKER_JWKS_URL: options.issuer.jwksUrl,
                     WOODPECKER_JWT_ISSUER: options.issuer.issuer,

@@ -22,4 +22,6 @@ process.on('message', async ({ id, event, context }) => {
     });
   }
 });
+// The host went away (stopped, or killed with SIGKILL): so does its execution environment.
+process.on('disconnect', () => process.exit(0));
 process.send({ ready: true });

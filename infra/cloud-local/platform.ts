@@ -5,7 +5,7 @@
  * started from it (infra/cloud-local/topology.ts). It answers what `startPlatform`
  * answers, so `npm start`, the demo seed, `npm run token` and the soak run use either.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createPlatform, setPlatform, systemClock } from '../../functions/platform.js';
 import { createStoreClient } from '../../functions/store/client.js';
@@ -32,6 +32,8 @@ export async function startCloudPlatform(options: PlatformOptions): Promise<Runn
     const functionLog = path.join(paths.root, 'cloud-functions.log');
     log('Synthesizing the cloud assembly (the stacks and bundled functions AWS would deploy)…');
     const assemblyDir = synthesizeAssembly(`start-${process.pid}`);
+    // Each start synthesizes afresh: its assembly (~10 MB of bundles) goes with it.
+    cleanups.push(() => rmSync(assemblyDir, { recursive: true, force: true }));
     const dynamo = await startDynamo({ dbPath: paths.dynamoDir, pidFile: paths.dynamoPidFile, log });
     cleanups.push(() => dynamo.stop());
     const tableName = options.tableName ?? 'woodpecker';

@@ -15,7 +15,7 @@ import { createLocalJWKSet } from 'jose';
 import { type IssuerKeys, LOCAL_ISSUER, loadOrCreateIssuerKeys } from '../local/issuer.js';
 import { type RunningProvider, startLocalProvider } from '../local/oidc-provider.js';
 import { writePrivateFile } from '../local/paths.js';
-import { resourcesOfType } from './assembly.js';
+import { type Assembly, readAssembly, resourcesOfType } from './assembly.js';
 import { type CloudApi, startCloudApi } from './cloud-api.js';
 import { type Edge, startEdge } from './cloudfront.js';
 import { distributionOf } from './distribution.js';
@@ -55,9 +55,30 @@ export interface CloudTopology {
   issuerKeys: IssuerKeys;
   /** The audiences the HTTP API's JWT authorizer accepts (a token must carry one). */
   audiences: string[];
+  /**
+   * The claim the template says staff groups come in (`cognito:groups` with the user
+   * pool, the city issuer's own claim in AWS China): the local provider's ID tokens and
+   * the tokens `npm run token` and the tests sign carry the groups there.
+   */
+  groupsClaim: string;
   /** The platform secret's value (rating links, sessions), as the functions read it. */
   platformSecret: string;
   stop(): Promise<void>;
+}
+
+/** The groups claim the assembly's functions read (the pages' sign-in and the API's verifier agree). */
+export function groupsClaimOf(assembly: Assembly): string {
+  const claims = new Set(
+    resourcesOfType(assembly, 'AWS::Lambda::Function').flatMap(({ resource }) => {
+      const v = resource.Properties?.Environment?.Variables ?? {};
+      return [v.WOODPECKER_OIDC_GROUPS_CLAIM, v.WOODPECKER_JWT_GROUPS_CLAIM].filter(
+        (c): c is string => typeof c === 'string' && c !== '',
+      );
+    }),
+  );
+  if (claims.size > 1)
+    throw new Error(`The functions read groups from different claims: ${[...claims].join(', ')}.`);
+  return [...claims][0] ?? 'cognito:groups';
 }
 
 /** A free loopback port, for a server whose URL others must know before it starts. */
@@ -97,8 +118,10 @@ export async function startCloudTopology(options: CloudTopologyOptions): Promise
     const issuerKeys = await loadOrCreateIssuerKeys(options.issuerKeyFile);
     const jwks = await serveJwks(issuerKeys);
     cleanups.push(() => close(jwks.server));
+    const groupsClaim = groupsClaimOf(readAssembly(options.assemblyDir));
     const provider = await startLocalProvider({
       keysFile: options.providerKeyFile,
+      groupsClaim,
       port: options.oidcPort ?? 0,
       siteOrigins: [siteUrl, `http://127.0.0.1:${port}`],
     });
@@ -164,7 +187,7 @@ export async function startCloudTopology(options: CloudTopologyOptions): Promise
     const platformSecret = platformSecretArn ? api.secrets.valueOf(platformSecretArn) : undefined;
     if (secretArns.size !== 1 || !platformSecret)
       throw new Error(`Expected the functions to share one platform secret, found ${secretArns.size}.`);
-    return { url: edge.url, api, edge, provider, issuerKeys, audiences, platformSecret, stop };
+    return { url: edge.url, api, edge, provider, issuerKeys, audiences, groupsClaim, platformSecret, stop };
   } catch (err) {
     await stop();
     throw err;

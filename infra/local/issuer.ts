@@ -61,11 +61,13 @@ export async function signStaffToken(
     name?: string;
     /** Defaults to the local staff client. */
     clientId?: string;
+    /** Where the groups go: Cognito's `cognito:groups` unless a city's issuer names another. */
+    groupsClaim?: string;
   },
 ): Promise<string> {
   const key = await importJWK(keys.privateJwk, 'ES256');
   return new SignJWT({
-    'cognito:groups': options.groups,
+    [options.groupsClaim ?? 'cognito:groups']: options.groups,
     token_use: 'access',
     client_id: options.clientId ?? LOCAL_STAFF_CLIENT_ID,
     ...(options.name ? { name: options.name } : {}),

@@ -7,7 +7,7 @@
 import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpJwtAuthorizer, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -28,6 +28,7 @@ import { aggregatedTypes } from '../../functions/domain/aggregates/contributors.
 import { streamItemTypes } from '../../functions/usecases/stream-dispatch.js';
 import { WoodpeckerFunction } from '../constructs/woodpecker-function.js';
 import { apiRoutes, DEFAULT_GROUP, type HttpGroup, publicWriteThrottles } from './api-routes.js';
+import type { ChinaMessaging } from './partition.js';
 
 export type { ApiRoute, HttpGroup } from './api-routes.js';
 // The route table and the public write throttles are derived from the Hono apps (api-routes.ts).
@@ -48,6 +49,25 @@ export const aggregatedItemTypes: readonly string[] = aggregatedTypes();
  */
 export const streamFilterTypes: readonly string[] = streamItemTypes();
 
+/** The groups whose use cases send SMS and e-mail (rating invitations, critique notices). */
+export const messageSenders = ['staff', 'pages'] as const;
+
+/**
+ * Whose access tokens the staff API accepts, at the gateway's JWT authorizer and again in
+ * the function (functions/api/auth.ts): the user pool's app clients (global partition),
+ * or the clients of the city's own OpenID issuer (AWS China has no user pools), whose
+ * claims are read the generic way (`WOODPECKER_JWT_PROFILE=oidc`, functions/api/token-claims.ts).
+ */
+export type StaffTokens =
+  | {
+      kind: 'userPool';
+      userPool: cognito.IUserPool;
+      clients: cognito.IUserPoolClient[];
+      issuer: string;
+      jwksUrl: string;
+    }
+  | { kind: 'issuer'; issuer: string; clientIds: string[]; groupsClaim: string };
+
 /** An OpenID issuer and client the pages sign staff in with (functions/shared/oidc-config.ts). */
 export interface StaffSignIn {
   issuer: string;
@@ -62,11 +82,8 @@ export interface StaffSignIn {
 export interface ApiStackProps extends StackProps {
   readonly table: dynamodb.ITable;
   readonly platformSecret: secretsmanager.ISecret;
-  readonly userPool: cognito.IUserPool;
-  /** Clients whose access tokens the staff authorizer accepts. */
-  readonly userPoolClients: cognito.IUserPoolClient[];
-  readonly jwtIssuer: string;
-  readonly jwksUrl: string;
+  /** Whose tokens the staff API accepts. */
+  readonly staffTokens: StaffTokens;
   /**
    * The OpenID provider staff sign in to the pages with (functions/shared/oidc-config.ts):
    * the user pool by default, or a city's own issuer.
@@ -76,8 +93,12 @@ export interface ApiStackProps extends StackProps {
   readonly siteOrigin?: string;
   /** Who receives alarm e-mails. */
   readonly alarmEmail?: string;
-  /** Send SMS through SNS (otherwise messages are only kept in the outbox). */
+  /** Send SMS through SNS (otherwise messages are only kept in the outbox). Global partition only. */
   readonly sendSms?: boolean;
+  /** The city's SMTP server and SMS gateway (AWS China: no SNS SMS, no SES). */
+  readonly messaging?: ChinaMessaging;
+  /** The ICP recordal and public-security filing numbers the pages show (web/site-filing.ts). */
+  readonly siteFiling?: { icpNumber?: string; psbNumber?: string };
 }
 
 export class ApiStack extends Stack {
@@ -130,16 +151,40 @@ export class ApiStack extends Stack {
       WOODPECKER_SECRET_ARN: props.platformSecret.secretArn,
       WOODPECKER_ORIGIN_SECRET_ARN: this.originSecret.secretArn,
     };
+    if (props.sendSms && props.messaging)
+      throw new Error('sendSms (SNS) and the SMTP / SMS gateway messaging are alternatives: pick one.');
     const smsEnv: Record<string, string> = props.sendSms ? { WOODPECKER_NOTIFIER: 'sns' } : {};
+    // The city's channels (the notifications adapters read these names).
+    const messagingEnv: Record<string, string> = props.messaging
+      ? {
+          WOODPECKER_SMTP_URL_SECRET_ARN: props.messaging.smtpUrlSecretArn,
+          WOODPECKER_SMS_GATEWAY_URL: props.messaging.smsGatewayUrl,
+          WOODPECKER_SMS_GATEWAY_SECRET_ARN: props.messaging.smsGatewaySecretArn,
+        }
+      : {};
     // What the in-function verifier requires of a staff token (functions/api/auth.ts):
-    // the pool's key set and issuer, and an access token of one of these clients.
-    const jwtEnv: Record<string, string> = {
-      WOODPECKER_JWKS_URL: props.jwksUrl,
-      WOODPECKER_JWT_ISSUER: props.jwtIssuer,
-      WOODPECKER_JWT_CLIENT_IDS: Fn.join(
-        ',',
-        props.userPoolClients.map((c) => c.userPoolClientId),
-      ),
+    // the issuer and its key set, and an access token of one of these clients.
+    const tokens = props.staffTokens;
+    const jwtEnv: Record<string, string> =
+      tokens.kind === 'userPool'
+        ? {
+            WOODPECKER_JWKS_URL: tokens.jwksUrl,
+            WOODPECKER_JWT_ISSUER: tokens.issuer,
+            WOODPECKER_JWT_CLIENT_IDS: Fn.join(
+              ',',
+              tokens.clients.map((c) => c.userPoolClientId),
+            ),
+          }
+        : {
+            WOODPECKER_JWT_DISCOVERY_URL: `${tokens.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+            WOODPECKER_JWT_ISSUER: tokens.issuer,
+            WOODPECKER_JWT_CLIENT_IDS: tokens.clientIds.join(','),
+            WOODPECKER_JWT_PROFILE: 'oidc',
+            WOODPECKER_JWT_GROUPS_CLAIM: tokens.groupsClaim,
+          };
+    const filingEnv: Record<string, string> = {
+      ...(props.siteFiling?.icpNumber ? { WOODPECKER_ICP_NUMBER: props.siteFiling.icpNumber } : {}),
+      ...(props.siteFiling?.psbNumber ? { WOODPECKER_PSB_NUMBER: props.siteFiling.psbNumber } : {}),
     };
 
     const publicRead = new WoodpeckerFunction(this, 'PublicRead', {
@@ -166,6 +211,7 @@ export class ApiStack extends Stack {
         ...publicUrl,
         ...secretEnv,
         ...smsEnv,
+        ...messagingEnv,
         ...jwtEnv,
       },
     });
@@ -187,8 +233,10 @@ export class ApiStack extends Stack {
       environment: {
         ...publicUrl,
         ...secretEnv,
+        ...messagingEnv,
         ...jwtEnv,
         ...oidcEnv,
+        ...filingEnv,
       },
     });
     if (signIn.clientSecretArn) {
@@ -248,6 +296,17 @@ export class ApiStack extends Stack {
         );
       }
     }
+    if (props.messaging) {
+      // The SMTP URL and the gateway's credentials: read by the groups that send, at send time.
+      for (const f of messageSenders.map((g) => this.functions[g])) {
+        f.fn.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions: ['secretsmanager:GetSecretValue'],
+            resources: [props.messaging.smtpUrlSecretArn, props.messaging.smsGatewaySecretArn],
+          }),
+        );
+      }
+    }
     if (props.sendSms) {
       // Only staff sends SMS (rating invitations for completed cases). SMS to a phone
       // number has no resource ARN to scope to; publishing to any topic is excluded.
@@ -301,11 +360,18 @@ export class ApiStack extends Stack {
       staff: new HttpLambdaIntegration('StaffIntegration', staff.fn, perApi),
       pages: new HttpLambdaIntegration('PagesIntegration', pages.fn, perApi),
     };
-    const authorizer = new HttpUserPoolAuthorizer('StaffJwtAuthorizer', props.userPool, {
-      authorizerName: 'staff-jwt',
-      userPoolClients: props.userPoolClients,
-      identitySource: ['$request.header.Authorization'],
-    });
+    const authorizer =
+      tokens.kind === 'userPool'
+        ? new HttpUserPoolAuthorizer('StaffJwtAuthorizer', tokens.userPool, {
+            authorizerName: 'staff-jwt',
+            userPoolClients: tokens.clients,
+            identitySource: ['$request.header.Authorization'],
+          })
+        : new HttpJwtAuthorizer('StaffJwtAuthorizer', tokens.issuer, {
+            authorizerName: 'staff-jwt',
+            jwtAudience: tokens.clientIds,
+            identitySource: ['$request.header.Authorization'],
+          });
 
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       apiName: 'woodpecker',

@@ -67,10 +67,20 @@ export interface SiteStackProps extends StackProps {
   readonly originSecret: secretsmanager.ISecret;
   /** Pin a version of it (after a rotation, so the template changes and CloudFront re-reads it). */
   readonly originSecretVersion?: string;
-  /** The CLOUDFRONT-scope web ACL from the us-east-1 edge stack. */
-  readonly webAclArn: string;
+  /**
+   * The CLOUDFRONT-scope web ACL from the us-east-1 edge stack. None in AWS China, where
+   * WAF is regional only and cannot attach to CloudFront (nor to an HTTP API): there the
+   * API's route throttles and the functions' own rate limits are the edge protection.
+   */
+  readonly webAclArn?: string;
   readonly domainName?: string;
+  /** An ACM certificate for `domainName` (global partition, from us-east-1). */
   readonly certificate?: acm.ICertificate;
+  /**
+   * An IAM server certificate for `domainName` (AWS China, where CloudFront does not use
+   * ACM: the certificate from a third-party CA is uploaded to the IAM certificate store).
+   */
+  readonly iamCertificateId?: string;
   /** Public origin if known in advance (otherwise the CloudFront domain is used). */
   readonly siteOrigin?: string;
   readonly alarmTopic?: sns.ITopic;
@@ -166,7 +176,7 @@ export class SiteStack extends Stack {
       comment: 'Woodpecker public site and API',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_ALL,
-      webAclId: props.webAclArn,
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       ...(props.domainName && props.certificate
         ? {
             domainNames: [props.domainName],
@@ -202,12 +212,37 @@ export class SiteStack extends Stack {
       },
     });
 
+    if (props.iamCertificateId) {
+      if (!props.domainName || props.certificate)
+        throw new Error('An IAM server certificate goes with a domain name and without an ACM certificate.');
+      // The Distribution construct takes only ACM certificates: the alias and the IAM
+      // certificate are set on the CloudFormation resource.
+      const cfn = this.distribution.node.defaultChild as cloudfront.CfnDistribution;
+      cfn.addPropertyOverride('DistributionConfig.Aliases', [props.domainName]);
+      cfn.addPropertyOverride('DistributionConfig.ViewerCertificate', {
+        IamCertificateId: props.iamCertificateId,
+        SslSupportMethod: 'sni-only',
+        MinimumProtocolVersion: 'TLSv1.2_2021',
+      });
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'The IAM server certificate with minimum protocol TLSv1.2_2021 is set by a property override, which the rule does not read; test/infra/china.test.ts checks the synthesized ViewerCertificate.',
+      });
+    }
+    if (!props.webAclArn) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'AWS China: WAF is supported at a regional level only and cannot attach to CloudFront; requests are limited by the HTTP API stage and route throttles and by the functions’ own per-client rate limits (docs/deploy.md).',
+      });
+    }
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR1',
       reason:
         'A public government service open to anyone, including citizens abroad; abuse is handled by the WAF rate rules, not by country.',
     });
-    if (!(props.domainName && props.certificate)) {
+    if (!(props.domainName && props.certificate) && !props.iamCertificateId) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
         reason:

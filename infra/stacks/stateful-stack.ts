@@ -1,51 +1,31 @@
 /**
  * Everything that holds data and must survive a redeploy or a mistaken `cdk destroy`:
- * the single table, its key, the platform secret and the staff user pool. Every
+ * the single table, its key, the platform secret and (global partition) the staff user pool. Every
  * resource here is retained on stack deletion and protected where the service allows.
  * The stateless stacks (API, site) can be torn down and rebuilt around it.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/store/table-definition.js';
-
-/** Staff roles that exist from day one. Department groups (`dept:<id>`) are made at run time. */
-export const staffGroups = [
-  {
-    name: 'office',
-    description: '效能办 efficiency office: catalogue, calendar, appeals, awards, rankings.',
-  },
-  { name: 'inspector', description: '督查 inspectors: warnings, supervision orders, reports.' },
-  { name: 'system', description: 'Upstream approval / hall systems pushing case batches (user accounts).' },
-] as const;
-
-/** The resource server the machine client's scope belongs to. */
-export const apiResourceServerId = 'woodpecker';
-export const systemScopeName = 'system';
+import { StaffUserPool, type StaffUserPoolProps } from './staff-user-pool.js';
 
 export interface StatefulStackProps extends StackProps {
-  /** E-mail of the efficiency office's first user (invited on deploy, put in `office`). */
-  readonly officeEmail?: string;
   /**
-   * The site's origin, e.g. `https://woodpecker.example.gov.cn`: staff sign-in returns to
-   * `<origin>/staff/callback`, the hosted UI's sign-out to `<origin>/`.
+   * The staff user pool (global partition). Absent in AWS China, which has no Cognito user
+   * pools: staff sign in with the city's own OpenID issuer there.
    */
-  readonly siteOrigin: string;
-  /** Prefix of the Cognito hosted domain (`<prefix>.auth.<region>.amazoncognito.com`). */
-  readonly authDomainPrefix: string;
+  readonly staffUserPool?: StaffUserPoolProps;
 }
 
 export class StatefulStack extends Stack {
   readonly dataKey: kms.Key;
   readonly table: dynamodb.TableV2;
   readonly platformSecret: secretsmanager.Secret;
-  readonly userPool: cognito.UserPool;
-  readonly staffWebClient: cognito.UserPoolClient;
-  readonly machineClient: cognito.UserPoolClient;
-  readonly userPoolDomain: cognito.UserPoolDomain;
+  /** The staff user pool, where the partition has Cognito user pools. */
+  readonly staffPool?: StaffUserPool;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -97,135 +77,9 @@ export class StatefulStack extends Stack {
         "Rotation is a deliberate runbook step (docs/deploy.md): the secret keys the rating links on receipts already in citizens' hands and the stored phone hashes, so a scheduled rotation would silently invalidate both.",
     });
 
-    this.userPool = new cognito.UserPool(this, 'StaffUserPool', {
-      userPoolName: 'woodpecker-staff',
-      selfSignUpEnabled: false,
-      signInAliases: { email: true },
-      signInCaseSensitive: false,
-      autoVerify: { email: true },
-      mfa: cognito.Mfa.REQUIRED,
-      mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
-      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      // Plus: compromised-credential and adaptive-authentication protection for the few
-      // hundred staff accounts that can change the public record.
-      featurePlan: cognito.FeaturePlan.PLUS,
-      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
-      userInvitation: {
-        emailSubject: '啄木鸟 Woodpecker: your staff account',
-        emailBody:
-          'Your Woodpecker staff account is {username}, temporary password {####}. ' +
-          'You will set a new password and an authenticator app (MFA) at first sign-in.',
-      },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-
-    for (const [i, group] of staffGroups.entries()) {
-      new cognito.UserPoolGroup(this, `Group-${group.name}`, {
-        userPool: this.userPool,
-        groupName: group.name,
-        description: group.description,
-        precedence: i,
-      });
-    }
-
-    const resourceServer = this.userPool.addResourceServer('ApiResourceServer', {
-      identifier: apiResourceServerId,
-      userPoolResourceServerName: 'Woodpecker API',
-      scopes: [
-        new cognito.ResourceServerScope({
-          scopeName: systemScopeName,
-          scopeDescription: 'Upstream systems: push case batches (acts as the system role).',
-        }),
-      ],
-    });
-    const systemScope = cognito.OAuthScope.resourceServer(
-      resourceServer,
-      new cognito.ResourceServerScope({ scopeName: systemScopeName, scopeDescription: 'system' }),
-    );
-
-    this.userPoolDomain = this.userPool.addDomain('Domain', {
-      cognitoDomain: { domainPrefix: props.authDomainPrefix },
-    });
-
-    // Staff sign in through the hosted pages: the pages function is an OpenID relying
-    // party (web/oidc/) using the authorization code flow with PKCE (S256, which Cognito
-    // checks whenever a code_challenge is sent), without a client secret.
-    this.staffWebClient = this.userPool.addClient('StaffWebClient', {
-      userPoolClientName: 'staff-web',
-      generateSecret: false,
-      authFlows: { userSrp: true },
-      oAuth: {
-        flows: { authorizationCodeGrant: true },
-        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-        callbackUrls: [`${props.siteOrigin}/staff/callback`],
-        logoutUrls: [`${props.siteOrigin}/`],
-      },
-      preventUserExistenceErrors: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(12),
-      enableTokenRevocation: true,
-    });
-
-    // Upstream systems authenticate as a machine (client credentials), not as a person.
-    this.machineClient = this.userPool.addClient('SystemMachineClient', {
-      userPoolClientName: 'upstream-system',
-      generateSecret: true,
-      authFlows: {},
-      oAuth: { flows: { clientCredentials: true }, scopes: [systemScope] },
-      accessTokenValidity: Duration.hours(1),
-      enableTokenRevocation: true,
-    });
-
-    if (props.officeEmail) {
-      const user = new cognito.CfnUserPoolUser(this, 'FirstOfficeUser', {
-        userPoolId: this.userPool.userPoolId,
-        username: props.officeEmail,
-        desiredDeliveryMediums: ['EMAIL'],
-        userAttributes: [
-          { name: 'email', value: props.officeEmail },
-          { name: 'email_verified', value: 'true' },
-        ],
-      });
-      const attachment = new cognito.CfnUserPoolUserToGroupAttachment(this, 'FirstOfficeUserInOffice', {
-        userPoolId: this.userPool.userPoolId,
-        username: props.officeEmail,
-        groupName: 'office',
-      });
-      attachment.addResourceDependency(user);
-      const officeGroup = this.node.findChild('Group-office').node.defaultChild as cognito.CfnUserPoolGroup;
-      attachment.addResourceDependency(officeGroup);
-    }
+    if (props.staffUserPool) this.staffPool = new StaffUserPool(this, props.staffUserPool);
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
-    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
-    new CfnOutput(this, 'StaffWebClientId', { value: this.staffWebClient.userPoolClientId });
-    new CfnOutput(this, 'MachineClientId', { value: this.machineClient.userPoolClientId });
-    new CfnOutput(this, 'TokenEndpoint', {
-      value: `${this.userPoolDomain.baseUrl()}/oauth2/token`,
-      description: 'Upstream systems: POST grant_type=client_credentials&scope=woodpecker/system here.',
-    });
     new CfnOutput(this, 'PlatformSecretArn', { value: this.platformSecret.secretArn });
-  }
-
-  /**
-   * The `iss` of the pool's tokens, as the staff code checks it. (The pool's ProviderURL
-   * attribute lacks the scheme, so it is built here the way Cognito writes it.)
-   */
-  get jwtIssuer(): string {
-    return `https://cognito-idp.${this.region}.${this.urlSuffix}/${this.userPool.userPoolId}`;
-  }
-
-  get jwksUrl(): string {
-    return `${this.jwtIssuer}/.well-known/jwks.json`;
   }
 }

@@ -12,6 +12,7 @@ import { PAGE_KEY_COOKIES, PERSONAL_PAGE_PATTERNS } from '../../web/cache-rules.
 import {
   buildApp,
   cityContext,
+  edgeOf,
   logicalId,
   resourcesOf,
   testCertificateArn,
@@ -19,7 +20,8 @@ import {
 } from './woodpecker-app.js';
 
 const built = buildApp({ context: cityContext });
-const { site, edge, api } = built.stacks;
+const { site, api } = built.stacks;
+const edge = edgeOf(built);
 const t = built.template(site);
 const edgeT = built.template(edge);
 const logBucketId = logicalId(site, site.logBucket);
@@ -259,7 +261,7 @@ describe('edge stack (us-east-1)', () => {
 
   it('creates a DNS-validated certificate when a domain but no certificate is given', () => {
     const b = buildApp({ context: { domainName: testDomain } });
-    b.template(b.stacks.edge).hasResourceProperties('AWS::CertificateManager::Certificate', {
+    b.template(edgeOf(b)).hasResourceProperties('AWS::CertificateManager::Certificate', {
       DomainName: testDomain,
       ValidationMethod: 'DNS',
     });

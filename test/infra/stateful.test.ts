@@ -6,7 +6,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { keyAttributes, tableDefinition } from '../../functions/store/table-definition.js';
-import { apiResourceServerId, staffGroups, systemScopeName } from '../../infra/stacks/stateful-stack.js';
+import { apiResourceServerId, staffGroups, systemScopeName } from '../../infra/stacks/staff-user-pool.js';
 import { buildApp, cityContext, logicalId, resourcesOf, testOfficeEmail } from './woodpecker-app.js';
 
 const built = buildApp({ context: cityContext });

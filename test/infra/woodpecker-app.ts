@@ -11,6 +11,7 @@ import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll } from 'vitest';
 import { projectRoot } from '../../infra/constructs/bundling-options.js';
+import type { EdgeStack } from '../../infra/stacks/edge-stack.js';
 import { defineWoodpecker, type WoodpeckerStacks } from '../../infra/stacks/woodpecker.js';
 
 export const testDomain = 'woodpecker.example.gov.cn';
@@ -70,6 +71,13 @@ export function buildApp(options: { context?: Record<string, unknown>; bundle?: 
       return t;
     },
   };
+}
+
+/** The global partition's us-east-1 stack (AWS China has none). */
+export function edgeOf(built: BuiltApp): EdgeStack {
+  const edge = built.stacks.edge;
+  if (!edge) throw new Error(`No edge stack in partition ${built.stacks.config.partition}.`);
+  return edge;
 }
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown>; [k: string]: unknown }>;

@@ -19,8 +19,11 @@ import { resourcesOfType } from '../../infra/cloud-local/assembly.js';
 import { type CloudApi, startCloudApi } from '../../infra/cloud-local/cloud-api.js';
 import { routeTable } from '../../infra/cloud-local/routes.js';
 import { synthesizeAssembly } from '../../infra/cloud-local/synth.js';
+import { routeMiswirings, streamMiswirings } from '../../infra/cloud-local/wiring.js';
 import { ensureTable } from '../../infra/local/create-table.js';
 import { LOCAL_ISSUER, loadOrCreateIssuerKeys, signStaffToken } from '../../infra/local/issuer.js';
+import { derivedRoutes } from '../../infra/stacks/api-routes.js';
+import { samplePathOf } from '../../infra/stacks/gateway-paths.js';
 
 let api: CloudApi;
 let assemblyDir: string;
@@ -140,6 +143,60 @@ describe('the bundled functions behind the template’s HTTP API', () => {
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).toHaveProperty('items');
   });
+});
+
+describe('the template wired to the code, and what a deliberate break looks like', () => {
+  it('routes every endpoint to its group’s function, behind the authorizer exactly when it is staff', () => {
+    expect(routeMiswirings(api.assembly, api.resolve)).toEqual([]);
+  });
+
+  it('lets every counted item type through the stream filter, written or removed, and nothing else', () => {
+    expect(streamMiswirings(api.assembly, api.resolve)).toEqual([]);
+  });
+
+  it('names a route pointed at the wrong integration', () => {
+    const broken = structuredClone(api.assembly);
+    const routes = resourcesOfType(broken, 'AWS::ApiGatewayV2::Route');
+    const pages = routes.find((r) => r.resource.Properties?.RouteKey === '$default')!;
+    const services = routes.find((r) => r.resource.Properties?.RouteKey === 'GET /api/v1/services')!;
+    services.resource.Properties!.Target = pages.resource.Properties!.Target;
+    const found = routeMiswirings(broken, api.resolve);
+    expect(found.map((m) => m.subject)).toEqual(['GET /api/v1/services']);
+    expect(found[0]!.problem).toMatch(/to the pages function, not public-read/);
+  });
+
+  it('names an item type dropped from the stream filter', () => {
+    const broken = structuredClone(api.assembly);
+    for (const { resource } of resourcesOfType(broken, 'AWS::Lambda::EventSourceMapping')) {
+      for (const f of resource.Properties?.FilterCriteria?.Filters ?? []) {
+        f.Pattern = f.Pattern.replace('"rating",', '').replace(',"rating"', '');
+      }
+    }
+    const found = streamMiswirings(broken, api.resolve);
+    expect(found.map((m) => `${m.subject}: ${m.problem.split(' ')[1]}`)).toEqual([
+      'rating: INSERT',
+      'rating: MODIFY',
+      'rating: REMOVE',
+    ]);
+  });
+
+  it('serves every endpoint from a bundle that knows it: no route is missing from a function', async () => {
+    const office = await token(['office']);
+    const lost: string[] = [];
+    for (const r of derivedRoutes()) {
+      const res = await fetch(`${api.url}${samplePathOf(r.honoPath)}`, {
+        method: r.method,
+        headers: r.group === 'staff' ? { authorization: `Bearer ${office}` } : {},
+        ...(r.method === 'GET' || r.method === 'HEAD' ? {} : { body: '' }),
+      });
+      const text = await res.text();
+      // The app's own 404 for a path it lacks; the authorizer's 401 on a route that is not staff's.
+      const gatewayRefused = res.status === 401 && text === '{"message":"Unauthorized"}';
+      if (text.includes('No route for') || (r.group !== 'staff' && gatewayRefused) || res.status >= 500)
+        lost.push(`${r.method} ${r.honoPath} → ${res.status} ${text.slice(0, 80)}`);
+    }
+    expect(lost).toEqual([]);
+  }, 120_000);
 });
 
 describe('the table stream through the mapping’s filter into the bundled aggregator', () => {

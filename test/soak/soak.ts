@@ -25,7 +25,7 @@ import { isAlive, readPid } from '../../infra/local/processes.js';
 const command = 'npm run soak --';
 const { values } = parseCommandLine({
   command,
-  usage: `[--duration SECONDS] [--concurrency N] [--keep]
+  usage: `[--duration SECONDS] [--concurrency N] [--topology local|cloud] [--keep]
 
 Starts a platform on a free port with its own data folder, drives concurrent case
 ingest, ratings and critiques, kills it twice with SIGKILL and restarts it, then checks
@@ -34,14 +34,22 @@ recount. Exits 1 on any loss, duplicate or mismatch.
 
   --duration SECONDS  how long to drive load (default 60)
   --concurrency N     concurrent clients (default 6)
+  --topology T        local (one process, default) or cloud (the synthesized
+                      assembly behind its edge, as WOODPECKER_TOPOLOGY=cloud npm start)
   --keep              keep the data folder afterwards
   -h, --help          this text`,
   options: {
     duration: { type: 'string', default: '60' },
     concurrency: { type: 'string', default: '6' },
     keep: { type: 'boolean', default: false },
+    topology: { type: 'string', default: 'local' },
   },
 });
+if (values.topology !== 'local' && values.topology !== 'cloud') {
+  process.stderr.write(`${command} --topology must be local or cloud, not ${values.topology}.\n`);
+  process.exit(2);
+}
+const topology = values.topology;
 const durationMs = intOption(command, 'duration', values.duration, 1) * 1000;
 const concurrency = intOption(command, 'concurrency', values.concurrency, 1);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -57,7 +65,13 @@ async function startPlatform(port: number): Promise<void> {
   ready = false;
   child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), WOODPECKER_DATA: dataDir, WOODPECKER_SEED: 'none' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      WOODPECKER_DATA: dataDir,
+      WOODPECKER_SEED: 'none',
+      WOODPECKER_TOPOLOGY: topology,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -67,12 +81,14 @@ async function startPlatform(port: number): Promise<void> {
   child.stderr!.on('data', (d) => {
     out += d;
   });
-  const deadline = Date.now() + 120_000;
+  // The cloud topology synthesizes and bundles the assembly on every start.
+  const deadline = Date.now() + (topology === 'cloud' ? 300_000 : 120_000);
   while (!out.includes('Ready in')) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`platform did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  base = `http://127.0.0.1:${port}`;
+  // The cloud topology's edge serves only its own host names (localhost), as CloudFront does.
+  base = topology === 'cloud' ? `http://localhost:${port}` : `http://127.0.0.1:${port}`;
   ready = true;
 }
 
@@ -132,10 +148,21 @@ const acknowledgedCritiques = new Set<string>();
 async function main() {
   const port = await getPort();
   await startPlatform(port);
-  log(`platform up on ${base}, data in ${dataDir}`);
+  log(`platform up on ${base} (${topology} topology), data in ${dataDir}`);
   const issuer = await loadOrCreateIssuerKeys(path.join(dataDir, 'issuer-key.json'));
-  const office = await signStaffToken(issuer, { subject: 'soak-office', groups: groupsFor('office') });
-  const system = await signStaffToken(issuer, { subject: 'soak-system', groups: groupsFor('system') });
+  // In the cloud topology the HTTP API's authorizer checks the user pool client's audience.
+  const { audience } = JSON.parse(readFileSync(path.join(dataDir, 'runtime.json'), 'utf8')) as RuntimeInfo;
+  const clientId = audience ? { clientId: audience } : {};
+  const office = await signStaffToken(issuer, {
+    subject: 'soak-office',
+    groups: groupsFor('office'),
+    ...clientId,
+  });
+  const system = await signStaffToken(issuer, {
+    subject: 'soak-system',
+    groups: groupsFor('system'),
+    ...clientId,
+  });
   await call('PUT', '/api/v1/departments/market', { name: '市场监督管理局', district: '浦东新区' }, office);
   await call(
     'PUT',

@@ -156,7 +156,10 @@ export async function startTestPlatform(
  * through it so that a seed that went wrong fails the setup with the status and the
  * answer, instead of surfacing as a puzzling assertion much later.
  */
-export async function officePut(t: TestPlatform): Promise<(url: string, body: unknown) => Promise<void>> {
+/** What seeding needs of a platform: its API and tokens (either topology). */
+export type ApiClient = Pick<TestPlatform, 'call' | 'token'>;
+
+export async function officePut(t: ApiClient): Promise<(url: string, body: unknown) => Promise<void>> {
   const office = await t.token('office');
   return async (url, body) => {
     const res = await t.call('PUT', url, { body, token: office });
@@ -165,7 +168,7 @@ export async function officePut(t: TestPlatform): Promise<(url: string, body: un
 }
 
 /** Set up the demo-like catalogue most tests need: two departments and a few services. */
-export async function seedCatalogue(t: TestPlatform): Promise<void> {
+export async function seedCatalogue(t: ApiClient): Promise<void> {
   const put = await officePut(t);
   await put('/api/v1/departments/market', { name: '市场监督管理局', district: '浦东新区' });
   await put('/api/v1/departments/housing', { name: '住房和城乡建设局', district: '徐汇区' });
@@ -193,7 +196,7 @@ export async function seedCatalogue(t: TestPlatform): Promise<void> {
  * tables do.
  */
 export async function seedTaxAndCivil(
-  t: TestPlatform,
+  t: ApiClient,
   civil: { name: string; promisedDays: number } = { name: '婚姻登记', promisedDays: 5 },
 ): Promise<void> {
   const put = await officePut(t);

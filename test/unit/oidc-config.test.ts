@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { groupsIn } from '../../functions/shared/groups-claim.js';
 import { readOidcConfig } from '../../functions/shared/oidc-config.js';
-import { groupsIn } from '../../web/oidc/relying-party.js';
 
 describe('staff sign-in configuration (WOODPECKER_OIDC_*)', () => {
   it('needs an issuer URL and a client id; defaults to Cognito’s groups claim and a public client', () => {

@@ -162,6 +162,26 @@ describe('the follow-up of a bad review', () => {
     expect(twice).toMatchObject({ ok: false, code: 'conflict' });
   });
 
+  it('accepts a callback typed to the minute the review was given, not the minute before', () => {
+    // The console's datetime-local field has no seconds: 10:00 stands for 10:00:00–10:00:59.
+    const given = { ...bad, ratedAt: '2024-09-28T02:00:41.000Z' };
+    const now = new Date('2024-09-28T02:01:00.000Z');
+    const sameMinute = recordCallback(
+      given,
+      { at: '2024-09-28T10:00:00+08:00', by: '张', outcome: 'explained' },
+      'u',
+      now,
+    );
+    expect(sameMinute.ok).toBe(true);
+    const minuteBefore = recordCallback(
+      given,
+      { at: '2024-09-28T09:59:00+08:00', by: '张', outcome: 'explained' },
+      'u',
+      now,
+    );
+    expect(minuteBefore).toMatchObject({ ok: false, code: 'invalid_request' });
+  });
+
   it('settles a rectification once, with evidence or an explanation', () => {
     const now = new Date('2024-10-10T10:00:00+08:00');
     expect(recordRectification(bad, { plan: 'p', status: 'cannot' }, 'u', now)).toMatchObject({

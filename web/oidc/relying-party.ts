@@ -10,6 +10,7 @@
  * Plain HTTP is allowed only to an issuer on this machine (the local provider).
  */
 import * as oidc from 'openid-client';
+import { groupsOfClaims } from '../../functions/shared/groups-claim.js';
 import { type OidcConfig, oidcClientSecret } from '../../functions/shared/oidc-config.js';
 
 /** Seconds the provider has to answer before sign-in counts it as down. */
@@ -115,12 +116,6 @@ export interface ProviderIdentity {
   tokens: { idToken?: string; refreshToken?: string; accessExpiresAt?: string };
 }
 
-/** The groups claim as a list: an array of names, or one space- or comma-separated string. */
-export function groupsIn(value: unknown): string[] {
-  const names = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
-  return names.filter((g): g is string => typeof g === 'string' && g.length > 0 && g.length <= 200);
-}
-
 function identityOf(
   config: OidcConfig,
   tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers,
@@ -131,7 +126,7 @@ function identityOf(
   const expiresIn = tokens.expiresIn();
   return {
     subject: claims.sub,
-    groups: groupsIn(claims[config.groupsClaim]),
+    groups: groupsOfClaims(claims, config.groupsClaim),
     tokens: {
       ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
       ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),

@@ -144,6 +144,12 @@ export function ratingsRouteDocs(): RouteDoc[] {
               ratedAt: { type: 'string' },
               month: { type: 'string' },
               callbackRequested: { type: 'boolean' },
+              contentVersion: { type: 'string', description: 'The evaluation content version in force' },
+              ratingChannel: {
+                type: 'string',
+                description: 'How the rating was given (not the case’s channel)',
+              },
+              indicatorSet: { type: 'string', enum: ['online', 'offline'] },
               followUp,
             },
           },

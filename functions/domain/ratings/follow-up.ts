@@ -25,6 +25,12 @@ const invalid = (message: string): Transition => ({ ok: false, code: 'invalid_re
 
 /** A clock skew we tolerate when staff say when a call took place. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/**
+ * The console types the callback time to the minute (a `datetime-local` field), so a
+ * callback made in the minute the review was given reads as up to 59 s before it: the
+ * earliest time accepted is the start of the review's minute.
+ */
+const MINUTE_MS = 60_000;
 
 function followable(r: Rating): Transition | undefined {
   if (!r.bad) return conflict('Only bad reviews (scores 1–2) are followed up.');
@@ -49,7 +55,8 @@ export function recordCallback(
   if (callbackDone(r)) return conflict('A callback is already recorded for this review.');
   const at = Date.parse(input.at);
   if (at > now.getTime() + FUTURE_TOLERANCE_MS) return invalid('at: the callback cannot be in the future.');
-  if (at < Date.parse(r.ratedAt)) return invalid('at: the callback cannot be before the review was given.');
+  if (at < Math.floor(Date.parse(r.ratedAt) / MINUTE_MS) * MINUTE_MS)
+    return invalid('at: the callback cannot be before the review was given.');
   const today = beijingDate(now);
   return next(r, {
     callback: {

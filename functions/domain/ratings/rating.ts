@@ -7,6 +7,7 @@
  */
 import { addCalendarDays, beijingDate, type IsoDate, type WorkCalendar } from '../calendar/index.js';
 import { hashPhone, maskPhone, normalisePhone } from '../pii.js';
+import { contentAt, type IndicatorSet, indicatorSetOf, type RatingChannel } from './content.js';
 
 export const SCORES = [5, 4, 3, 2, 1] as const;
 export type Score = (typeof SCORES)[number];
@@ -18,7 +19,10 @@ export type SubScores = Partial<Record<SubScoreKey, Score>>;
 
 /** Longest comment a rater may leave, in characters. */
 export const MAX_COMMENT_CHARS = 500;
-/** Working days a department has to call a bad reviewer back. */
+/**
+ * Working days a department has to call a bad reviewer back unless the city sets its own
+ * (`WOODPECKER_CALLBACK_WORKING_DAYS`, functions/shared/config.ts; Zhejiang uses 1).
+ */
 export const CALLBACK_WORKING_DAYS = 2;
 /** Working days a department has to rectify a bad review unless it sets its own. */
 export const DEFAULT_RECTIFICATION_DAYS = 15;
@@ -124,7 +128,22 @@ export interface RatedCase {
 
 export interface Rating extends Omit<RatedCase, 'applicantPhoneHash'> {
   score: Score;
+  /** Legacy (before versioned content): four optional sub-scores, kept readable. */
   subScores?: SubScores | undefined;
+  /** The evaluation content version it was given under (content.ts). */
+  contentVersion: string;
+  /** How the rating itself was given (not the case's channel). */
+  ratingChannel: RatingChannel;
+  /** The indicator set the rating channel picked. */
+  indicatorSet: IndicatorSet;
+  /** Levels of the set's indicators other than 整体满意度 (which is `score`). */
+  indicators?: Record<string, Score> | undefined;
+  /** Bad-review reason ids of `contentVersion`. */
+  reasons?: string[] | undefined;
+  /** Staff-assisted entry: the signed-in staff member who entered it (reported apart). */
+  enteredBy?: string | undefined;
+  /** System API: the id of the department key that submitted it. */
+  submittedByKey?: string | undefined;
   comment?: string | undefined;
   ratedAt: string;
   /** Beijing date and month the rating was given: it counts in that month. */
@@ -155,6 +174,12 @@ export interface Rating extends Omit<RatedCase, 'applicantPhoneHash'> {
 export interface RatingInput {
   score: Score;
   subScores?: SubScores | undefined;
+  /** Default `web-link` (the rating link, the only way before rating channels). */
+  ratingChannel?: RatingChannel | undefined;
+  indicators?: Record<string, Score> | undefined;
+  reasons?: readonly string[] | undefined;
+  enteredBy?: string | undefined;
+  submittedByKey?: string | undefined;
   comment?: string | undefined;
   callback?: { name: string; phone: string; consent: true } | undefined;
 }
@@ -166,6 +191,8 @@ export interface RatingContext {
   secret: string;
   /** The department's rectification period (working days), when it sets one. */
   rectificationDays?: number | undefined;
+  /** The city's callback period (working days), when it sets one. */
+  callbackWorkingDays?: number | undefined;
 }
 
 /** Trim, drop control characters other than line breaks and tabs; empty → undefined. */
@@ -182,9 +209,10 @@ export function followUpDeadlines(
   ratedDate: IsoDate,
   calendar: WorkCalendar,
   rectificationDays = DEFAULT_RECTIFICATION_DAYS,
+  callbackWorkingDays = CALLBACK_WORKING_DAYS,
 ): { callbackDueDate: IsoDate; rectificationDueDate: IsoDate } {
   return {
-    callbackDueDate: calendar.dueDate(ratedDate, CALLBACK_WORKING_DAYS),
+    callbackDueDate: calendar.dueDate(ratedDate, callbackWorkingDays),
     rectificationDueDate: calendar.dueDate(ratedDate, rectificationDays),
   };
 }
@@ -208,8 +236,13 @@ export function buildRating(input: RatingInput, rated: RatedCase, ctx: RatingCon
     };
   }
   const subScores = input.subScores && Object.keys(input.subScores).length ? input.subScores : undefined;
+  const indicators =
+    input.indicators && Object.keys(input.indicators).length ? { ...input.indicators } : undefined;
+  const ratingChannel = input.ratingChannel ?? 'web-link';
   const rectificationDays = ctx.rectificationDays ?? DEFAULT_RECTIFICATION_DAYS;
-  const deadlines = bad ? followUpDeadlines(ratedDate, ctx.calendar, rectificationDays) : undefined;
+  const deadlines = bad
+    ? followUpDeadlines(ratedDate, ctx.calendar, rectificationDays, ctx.callbackWorkingDays)
+    : undefined;
   return {
     caseId: rated.caseId,
     serviceCode: rated.serviceCode,
@@ -221,6 +254,13 @@ export function buildRating(input: RatingInput, rated: RatedCase, ctx: RatingCon
     completedAt: rated.completedAt,
     score: input.score,
     subScores,
+    contentVersion: contentAt(ratedDate).version,
+    ratingChannel,
+    indicatorSet: indicatorSetOf(ratingChannel, rated.channel),
+    indicators,
+    reasons: bad && input.reasons?.length ? [...new Set(input.reasons)] : undefined,
+    enteredBy: input.enteredBy,
+    submittedByKey: input.submittedByKey,
     comment: cleanText(input.comment),
     ratedAt,
     ratedDate,

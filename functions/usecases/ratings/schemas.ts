@@ -12,6 +12,7 @@ import {
   RECTIFICATION_STATUSES,
 } from '../../domain/ratings/rating.js';
 import { idSchema, instantSchema } from '../../domain/schemas.js';
+import { contentFields, ratingChannelOf } from './content-schemas.js';
 
 const scoreSchema = z.number().check(z.int('expected a whole number'), z.minimum(1), z.maximum(5));
 const text = (max: number, min = 0) =>
@@ -36,6 +37,9 @@ export const ratingBodySchema = z.strictObject({
       convenience: z.optional(scoreSchema),
     }),
   ),
+  /** Only the link's own ways: the link itself, or its QR code shown at the window. */
+  ratingChannel: z.optional(ratingChannelOf(['web-link', 'window-qr'])),
+  ...contentFields,
   callback: z.optional(
     z.strictObject({
       name: text(50, 1),

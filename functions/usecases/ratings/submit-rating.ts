@@ -7,13 +7,10 @@
  * written. Every refused attempt is counted against the token's limit.
  */
 
-import type { Department } from '../../domain/catalogue.js';
-import { buildRating, type Rating, type RatingInput } from '../../domain/ratings/rating.js';
+import type { Rating, RatingInput } from '../../domain/ratings/rating.js';
 import { invalid, isRefusal, notFound, Refusal } from '../../domain/refusal.js';
 import { parseWith } from '../../domain/schemas.js';
 import type { Platform } from '../../platform.js';
-import { logger } from '../../shared/powertools.js';
-import { platformSecret } from '../../shared/secrets.js';
 import {
   allowRaterWrite,
   authenticateRater,
@@ -22,6 +19,7 @@ import {
   rateLimited,
   raterBucket,
 } from './rater-auth.js';
+import { type FoundCase, recordRating } from './record-rating.js';
 import { ratingBodySchema } from './schemas.js';
 
 export interface RatingReceipt {
@@ -31,50 +29,16 @@ export interface RatingReceipt {
   ratedAt: string;
   month: string;
   callbackRequested: boolean;
+  /** The evaluation content version, how it was given, and the indicator set used. */
+  contentVersion: string;
+  ratingChannel: string;
+  indicatorSet: string;
   /** For a bad review: what the department must do, and by when. */
   followUp: {
     callbackRequired: boolean;
     callbackDueDate: string | undefined;
     rectificationDueDate: string | undefined;
   } | null;
-}
-
-const DEPARTMENT_CACHE_MS = 60_000;
-/** Per catalogue store (so per table): a platform built over another table has its own. */
-const departmentCaches = new WeakMap<
-  object,
-  Map<string, { at: number; value: Promise<Department | undefined> }>
->();
-
-/** Departments change rarely; a minute's cache keeps them off the hot path. */
-function departmentOf(p: Platform, id: string): Promise<Department | undefined> {
-  const departmentCache = departmentCaches.get(p.catalogue) ?? new Map();
-  departmentCaches.set(p.catalogue, departmentCache);
-  const key = id;
-  const hit = departmentCache.get(key);
-  if (hit && Date.now() - hit.at < DEPARTMENT_CACHE_MS) return hit.value;
-  const value = p.catalogue.getDepartment(id);
-  departmentCache.set(key, { at: Date.now(), value });
-  value.catch(() => departmentCache.delete(key));
-  return value;
-}
-
-/** Staff already known to be rated, per rating store (so per table), so the roster is written once per process. */
-const rosterSeen = new WeakMap<object, Set<string>>();
-
-async function rememberStaff(p: Platform, r: Rating): Promise<void> {
-  if (!r.staffId) return;
-  const seen = rosterSeen.get(p.ratings) ?? new Set<string>();
-  rosterSeen.set(p.ratings, seen);
-  const key = `${r.departmentId}|${r.staffId}`;
-  if (seen.has(key)) return;
-  try {
-    await p.ratings.addRatedStaff(r.departmentId, [r.staffId]);
-    seen.add(key);
-  } catch (err) {
-    // The rating is stored; the roster only lists names for the console.
-    logger.warn('rated staff roster not updated', { caseId: r.caseId, error: String(err) });
-  }
 }
 
 function asObject(payload: unknown): Record<string, unknown> {
@@ -102,8 +66,6 @@ export async function submitRating(p: Platform, payload: unknown): Promise<Ratin
   }
 }
 
-type FoundCase = NonNullable<Awaited<ReturnType<Platform['cases']['getCase']>>>;
-
 async function rate(
   p: Platform,
   rater: Rater,
@@ -117,36 +79,18 @@ async function rate(
       'case_not_completed',
       `Case ${rater.caseId} is not completed yet; it can be rated once it is completed.`,
     );
-  const [secret, calendar, department] = await Promise.all([
-    platformSecret(),
-    p.calendar.calendar(),
-    body.score <= 2 ? departmentOf(p, found.departmentId) : Promise.resolve(undefined),
-  ]);
   const input: RatingInput = {
     score: body.score as RatingInput['score'],
     subScores: body.subScores as RatingInput['subScores'],
+    ratingChannel: body.ratingChannel,
+    indicators: body.indicators as RatingInput['indicators'],
+    reasons: body.reasons,
     comment: body.comment,
     callback: body.callback,
   };
-  const rating = buildRating(
-    input,
-    {
-      caseId: found.caseId,
-      serviceCode: found.serviceCode,
-      departmentId: found.departmentId,
-      district: found.district,
-      windowId: found.windowId,
-      staffId: found.staffId,
-      channel: found.channel,
-      completedAt: found.completedAt,
-      applicantPhoneHash: typeof found.applicantPhoneHash === 'string' ? found.applicantPhoneHash : undefined,
-    },
-    { now: p.clock.now(), calendar, secret, rectificationDays: department?.rectificationDays },
-  );
-  const outcome = await p.ratings.create(rating);
-  if (outcome === 'exists')
+  const rating = await recordRating(p, found, input);
+  if (!rating)
     throw new Refusal('already_rated', `Case ${rater.caseId} has already been rated; a case is rated once.`);
-  await rememberStaff(p, rating);
   return receiptOf(rating);
 }
 
@@ -158,6 +102,9 @@ export function receiptOf(r: Rating): RatingReceipt {
     ratedAt: r.ratedAt,
     month: r.month,
     callbackRequested: r.contact !== undefined,
+    contentVersion: r.contentVersion,
+    ratingChannel: r.ratingChannel,
+    indicatorSet: r.indicatorSet,
     followUp: r.bad
       ? {
           callbackRequired: r.callbackRequired,
