@@ -20,6 +20,7 @@ import { registerPublicPages } from './pages/public-routes.js';
 import { registerRankingPages } from './pages/rankings/routes.js';
 import { registerRatingPages } from './pages/rating/routes.js';
 import { StaffLandingPage } from './pages/StaffLandingPage.js';
+import { registerShortLinkPages } from './pages/short-link-routes.js';
 import { registerSupervisionPages } from './pages/supervision/routes.js';
 import { html, pageContext, rememberLang, staffOf } from './render.js';
 import { cookieOptions } from './session.js';
@@ -36,6 +37,7 @@ sitePages.push(registerCritiquePages);
 sitePages.push(registerRankingPages);
 sitePages.push(registerSupervisionPages);
 sitePages.push(registerApiDocsPages);
+sitePages.push(registerShortLinkPages);
 
 export function mountSite(app: Hono): void {
   // First, so that it runs before every page route (web/page-guard.tsx).

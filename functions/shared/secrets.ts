@@ -36,6 +36,24 @@ export async function fetchSecret(
   }
 }
 
+const others = new Map<string, { value: Promise<string>; fetchedAt: number }>();
+
+/**
+ * A secret other than the platform's (the SMTP URL, the SMS gateway's credentials),
+ * read once and kept for {@link SECRET_MAX_AGE_MS} like the platform secret, so a warm
+ * sender does not call Secrets Manager per message. A failed read is not kept.
+ */
+export function cachedSecret(arn: string, what: string, minLength: number): Promise<string> {
+  const known = others.get(arn);
+  if (known && Date.now() - known.fetchedAt < SECRET_MAX_AGE_MS) return known.value;
+  const value = fetchSecret(arn, what, minLength);
+  others.set(arn, { value, fetchedAt: Date.now() });
+  value.catch(() => {
+    if (others.get(arn)?.value === value) others.delete(arn);
+  });
+  return value;
+}
+
 export async function platformSecret(): Promise<string> {
   const direct = process.env.WOODPECKER_SECRET;
   if (direct) return direct;
@@ -57,4 +75,5 @@ export async function platformSecret(): Promise<string> {
 export function resetSecretCache(): void {
   cached = undefined;
   inFlight = undefined;
+  others.clear();
 }

@@ -5,11 +5,13 @@
  * is also the outbox entry of its e-mail and SMS: the table's stream hands its insert
  * to the sender, which claims each channel with a conditional update (a lease), so a
  * redelivered record or a second sender cannot send it twice, and erases the address
- * once sent or parked. The put and the unread counter move in one transaction.
+ * (kept sealed: functions/usecases/alerts/seal.ts) once sent or parked; TTL removes the
+ * item either way. The put, its SMS short link and the unread counter move in one
+ * transaction.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Alert } from '../domain/alerts/index.js';
+import { type Alert, shortCodeOf, subjectPath } from '../domain/alerts/index.js';
 import { bindStore } from './bind.js';
 import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
@@ -85,6 +87,9 @@ async function putAlert(store: StoreClient, a: Alert, now: Date): Promise<boolea
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
+          ...(a.channels.includes('sms')
+            ? [{ Put: { TableName: store.tableName, Item: shortLinkItem(a, now) } }]
+            : []),
           {
             Update: {
               TableName: store.tableName,
@@ -106,6 +111,28 @@ async function putAlert(store: StoreClient, a: Alert, now: Date): Promise<boolea
       return false;
     throw err;
   }
+}
+
+/** The short link of an alert's SMS: its code, the page it opens, kept as long as the alert. */
+function shortLinkItem(a: Alert, now: Date): Record<string, unknown> {
+  return {
+    ...keys.shortLink(shortCodeOf(a.id)),
+    type: 'shortLink',
+    v: 1,
+    alertId: a.id,
+    target: subjectPath(a.subject),
+    ttl: Math.floor(now.getTime() / 1000) + ALERT_TTL_SECONDS,
+  };
+}
+
+/** The page a short code opens (a site path), or undefined for an unknown or expired code. */
+async function shortLinkTarget(store: StoreClient, code: string, now: Date): Promise<string | undefined> {
+  const { Item } = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.shortLink(code) }),
+  );
+  // TTL deletes within days, not at once: an expired link is gone from the moment it expires.
+  if (!Item || typeof Item.target !== 'string' || Number(Item.ttl) * 1000 <= now.getTime()) return undefined;
+  return Item.target;
 }
 
 /** One alert by id (strongly consistent), or undefined. */
@@ -295,12 +322,15 @@ async function settleDelivery(
   );
 }
 
-/** Put a parked (failed) delivery back to pending with the contact's current address (the console's resend). */
+/**
+ * Put a parked (failed) delivery back to pending with the contact's current address,
+ * sealed (the console's resend: functions/usecases/alerts/resend.ts seals it).
+ */
 async function resetDelivery(
   store: StoreClient,
   id: string,
   channel: DeliveryChannel,
-  address: string,
+  sealedAddress: string,
 ): Promise<boolean> {
   return conditionalWrite(
     store.doc.send(
@@ -319,7 +349,7 @@ async function resetDelivery(
           ':pending': 'pending',
           ':failed': 'failed',
           ':zero': 0,
-          ':addr': address,
+          ':addr': sealedAddress,
         },
       }),
     ),
@@ -339,6 +369,7 @@ export function alertStore(store: StoreClient) {
     claimDelivery,
     settleDelivery,
     resetDelivery,
+    shortLinkTarget,
   });
 }
 

@@ -232,6 +232,8 @@ export const keys = {
     gsi2pk: `OPEN#${shardOf(`ALERT:${id}`, OPEN_INDEX_PARTITIONS)}`,
     gsi2sk: `${date}#ALERT:${id}`,
   }),
+  /** An SMS short link (`/s/<code>`) by its code (GetItem), written in the same transaction as its alert. */
+  shortLink: (code: string) => ({ pk: `SHORT#${code}`, sk: 'SHORT' }),
   /** A staff member's unread count, moved in the same transaction as the alert put and its acknowledgement. */
   inboxCounter: (sub: string) => ({ pk: `INBOX#${sub}`, sk: 'COUNT' }),
   /** A unit's duty contacts (a department id, `@office`, `@inspector`): one Query of `C#` reads them. */

@@ -21,7 +21,7 @@ import { mountStaffSignIn } from '../../web/oidc/routes.js';
 import { mountSite } from '../../web/site-app.js';
 import { writeRuntimeInfo } from './connect.js';
 import { ensureTable } from './create-table.js';
-import { mountDevPages } from './dev-pages.js';
+import { type DevChannels, mountDevPages } from './dev-pages.js';
 import { type RunningDynamo, startDynamo } from './dynamodb-local.js';
 import { type IssuerKeys, loadOrCreateIssuerKeys, localVerifierEnv } from './issuer.js';
 import { LOCAL_HOST, serveLocal } from './local-server.js';
@@ -29,6 +29,8 @@ import { acquireLock } from './lock.js';
 import { startLocalProvider } from './oidc-provider.js';
 import { dataPaths, tightenDataFolder } from './paths.js';
 import { loadOrCreateSecret } from './secrets.js';
+import { startSmsGatewayMock } from './sms-gateway-mock.js';
+import { startSmtpSink } from './smtp-sink.js';
 import { StreamPoller } from './stream-poller.js';
 
 export interface PlatformOptions {
@@ -63,6 +65,8 @@ export interface PlatformOptions {
 
 export interface RunningPlatform {
   url: string;
+  /** The local SMTP sink and SMS gateway mock this start runs (none where one is configured). */
+  channels?: DevChannels | undefined;
   port: number;
   endpoint: string;
   dynamo: RunningDynamo;
@@ -174,8 +178,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       every(options.sweepIntervalMs ?? 60_000, 'sweeper', runSweep);
     }
 
+    const channels = await startLocalChannels(cleanups);
+    if (channels.sink) log(`Alert e-mail goes to the local SMTP sink at ${channels.sink.url}.`);
+    if (channels.gateway) log(`Staff SMS go to the local SMS gateway at ${channels.gateway.url}.`);
     const app = createApiApp((a) => {
-      mountDevPages(a);
+      mountDevPages(a, channels);
       mountStaffSignIn(a);
       mountSite(a);
     });
@@ -197,6 +204,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     if (oidcIssuer) log(`Staff sign in with the OpenID provider at ${oidcIssuer}.`);
     return {
       url,
+      channels,
       port,
       endpoint: dynamo.endpoint,
       dynamo,
@@ -211,6 +219,36 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await stopAll();
     throw err;
   }
+}
+
+/**
+ * The alert channels' local ends: a real SMTP sink unless an SMTP server is configured
+ * (`WOODPECKER_SMTP_URL` or its secret), and the SMS gateway mock unless a gateway or SNS
+ * is (`WOODPECKER_SMS_GATEWAY_URL`, `WOODPECKER_NOTIFIER=sns`). Their URLs are set in the
+ * environment the sender reads (functions/usecases/alerts/config.ts) and removed at stop.
+ */
+async function startLocalChannels(cleanups: (() => Promise<void> | void)[]): Promise<DevChannels> {
+  const env = process.env;
+  const channels: DevChannels = {};
+  const own = (name: string, value: string) => {
+    env[name] = value;
+    cleanups.push(() => {
+      if (env[name] === value) delete env[name];
+    });
+  };
+  if (!env.WOODPECKER_SMTP_URL && !env.WOODPECKER_SMTP_URL_SECRET_ARN) {
+    const sink = await startSmtpSink();
+    cleanups.push(() => sink.stop());
+    own('WOODPECKER_SMTP_URL', sink.url);
+    channels.sink = sink;
+  }
+  if (!env.WOODPECKER_SMS_GATEWAY_URL && env.WOODPECKER_NOTIFIER !== 'sns') {
+    const gateway = await startSmsGatewayMock();
+    cleanups.push(() => gateway.stop());
+    own('WOODPECKER_SMS_GATEWAY_URL', gateway.url);
+    channels.gateway = gateway;
+  }
+  return channels;
 }
 
 /** The environment this process set for its own local provider (to tell it from a configured issuer). */

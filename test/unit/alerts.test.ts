@@ -3,10 +3,11 @@ import {
   type Alert,
   alertEventsOf,
   alertId,
-  alertSmsText,
+  alertTitle,
   buildAlert,
   type DutyContact,
   decideStep,
+  fillSmsTemplate,
   firstStep,
   inQuietHours,
   nextWorkingDay,
@@ -14,7 +15,13 @@ import {
   parseQuietHours,
   previousWorkingDay,
   recipientsFor,
+  SMS_TEMPLATES,
+  shortCodeOf,
+  shortLinkOf,
   smsAllowedNow,
+  smsMessage,
+  smsTemplateById,
+  subjectPath,
 } from '../../functions/domain/alerts/index.js';
 import { defaultCalendar } from '../../functions/domain/calendar/index.js';
 
@@ -203,15 +210,37 @@ describe('SMS', () => {
     expect(parseQuietHours('25:00-01:00')).toBeUndefined();
   });
 
-  it('fits one 70-character segment with the signature and link', () => {
+  it('fits one 70-character segment with the signature and short link, in Chinese and English', () => {
     const a = {
       kind: 'orderIssued' as const,
       stage: 'reminder' as const,
       params: { level: '1', title: '很长的标题'.repeat(20) },
     };
-    const text = alertSmsText(a, 'https://wp.example/s/abc');
-    expect(text.length).toBeLessThanOrEqual(70);
-    expect(text.startsWith('【啄木鸟】')).toBe(true);
-    expect(text.endsWith('https://wp.example/s/abc')).toBe(true);
+    const link = shortLinkOf('https://wp.hangzhou.gov.cn/', '0123456789abcdef0123456789abcdef');
+    expect(link).toMatch(/^https:\/\/wp\.hangzhou\.gov\.cn\/s\/[0-9a-z]{8}$/);
+    for (const lang of ['zh', 'en'] as const) {
+      const m = smsMessage(alertTitle(a, lang), link, { lang, signature: '【啄木鸟】' });
+      expect([...m.text].length).toBeLessThanOrEqual(70);
+      expect(m.text.startsWith('【啄木鸟】')).toBe(true);
+      expect(m.text.endsWith(link)).toBe(true);
+      expect(m.templateId).toBe(SMS_TEMPLATES[lang].id);
+      // What a gateway renders from the registered template is what SNS is given.
+      expect(`【啄木鸟】${fillSmsTemplate(smsTemplateById(m.templateId)!, m.params)}`).toBe(m.text);
+    }
+    const short = smsMessage('办件 X 黄牌预警', link, { lang: 'zh', signature: '【某市政务】' });
+    expect(short.params.title).toBe('办件 X 黄牌预警');
+    expect(
+      smsMessage('t', link, { lang: 'zh', signature: '【啄木鸟】', templateId: 'CITY_1' }).templateId,
+    ).toBe('CITY_1');
+  });
+
+  it('short codes: eight base-36 characters from the id, stable; links open the item’s console page', () => {
+    const id = 'ffffffffff0000000000000000000000';
+    expect(shortCodeOf(id)).toMatch(/^[0-9a-z]{8}$/);
+    expect(shortCodeOf(id)).toBe(shortCodeOf(`${id.slice(0, 10)}${'1'.repeat(22)}`));
+    expect(shortCodeOf('0000000001' + '0'.repeat(22))).toBe('00000001');
+    expect(subjectPath({ type: 'rating', id: 'C-1' })).toBe('/staff/reviews/C-1');
+    expect(subjectPath({ type: 'supervisionOrder', id: 'o/1' })).toBe('/staff/orders/o%2F1');
+    expect(fillSmsTemplate(SMS_TEMPLATES.zh, { title: 'x' })).toBeUndefined();
   });
 });

@@ -201,6 +201,13 @@ export const coreMessages = {
     zh: '云端会通过短信和邮件发送的通知，在本地显示在这里。',
     en: 'The SMS and e-mail the cloud would send are shown here instead.',
   },
+  outboxSinkTitle: { zh: '本地邮件服务器收到的邮件', en: 'E-mail at the local SMTP sink' },
+  outboxGatewayTitle: { zh: '本地短信网关收到的短信', en: 'SMS at the local SMS gateway' },
+  outboxStoredTitle: { zh: '其他通知', en: 'Other notifications' },
+  outboxDeduped: {
+    zh: '同一消息编号只计一次投递。',
+    en: 'One delivery is counted per message id.',
+  },
   channel: { zh: '渠道', en: 'Channel' },
   recipient: { zh: '收件人', en: 'Recipient' },
   message: { zh: '内容', en: 'Message' },

@@ -12,4 +12,6 @@ export * from './quiet-hours.js';
 export * from './recipients.js';
 export * from './rules.js';
 export * from './schedule.js';
+export * from './short-link.js';
+export * from './sms-templates.js';
 export * from './templates.js';

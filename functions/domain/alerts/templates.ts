@@ -1,7 +1,7 @@
 /**
  * The words of an alert, per kind and stage, in Chinese and English: the inbox title,
- * the e-mail subject and body, and an SMS short enough for one 70-character segment
- * with the signature (【啄木鸟】 unless the deployment registers another) and a link.
+ * the e-mail subject and body (the SMS templates are in sms-templates.ts, under the
+ * signature 【啄木鸟】 unless the deployment registers another).
  * Templates fill in only the alert's own params (ids, colours, levels), never free text
  * a citizen wrote.
  */
@@ -79,24 +79,4 @@ export function alertEmailText(
     );
   lines.push(`${link}`, '', '请登录工作台签收。 Acknowledge it in the console.');
   return lines.join('\n');
-}
-
-/** An SMS: the signature, the Chinese title and the link, within one 70-character segment when it can be. */
-export function alertSmsText(
-  a: Pick<Alert, 'kind' | 'stage' | 'params'>,
-  link: string,
-  signature: string = DEFAULT_SMS_SIGNATURE,
-): string {
-  const fixed = `${signature} ${link}`;
-  const title = alertTitle(a, 'zh');
-  const room = 70 - fixed.length - 1;
-  const text = title.length > room && room > 1 ? `${title.slice(0, room - 1)}…` : title;
-  return `${signature}${text} ${link}`;
-}
-
-/** Gateway template parameters (registered templates: template id + parameters). */
-export function alertSmsParams(
-  a: Pick<Alert, 'kind' | 'stage' | 'params' | 'deadline'>,
-): Record<string, string> {
-  return { kind: a.kind, stage: a.stage, title: alertTitle(a, 'zh'), deadline: a.deadline ?? '' };
 }

@@ -3,10 +3,12 @@
  * same names): the SMTP server as an `smtp(s)://` URL in a secret
  * (`WOODPECKER_SMTP_URL_SECRET_ARN`; locally `WOODPECKER_SMTP_URL` directly), the HTTPS
  * SMS gateway (`WOODPECKER_SMS_GATEWAY_URL`, its token in `WOODPECKER_SMS_GATEWAY_SECRET_ARN`)
- * or SNS (`WOODPECKER_NOTIFIER=sns`), the SMS signature, quiet hours, daily cap and the
- * operator's kill switch.
+ * or SNS (`WOODPECKER_NOTIFIER=sns`), the SMS signature (`WOODPECKER_SMS_SIGNATURE`),
+ * language and template id, quiet hours, the daily cap (`WOODPECKER_SMS_DAILY_CAP`) and
+ * the operator's kill switch (`WOODPECKER_SMS_DISABLED=1`).
  */
 import {
+  type AlertLang,
   DEFAULT_QUIET_HOURS,
   DEFAULT_SMS_SIGNATURE,
   parseQuietHours,
@@ -21,8 +23,10 @@ export interface AlertConfig {
   smsGatewaySecretArn: string | undefined;
   /** Locally, the gateway token itself (in AWS it is read from the secret). */
   smsGatewayToken: string | undefined;
-  /** The gateway's registered template id for staff alerts. */
-  smsTemplateId: string;
+  /** The gateway's template id for staff alerts, when the city registered it under another id than SMS_TEMPLATES'. */
+  smsTemplateId: string | undefined;
+  /** The language of staff SMS (`WOODPECKER_SMS_LANG`, zh by default). */
+  smsLang: AlertLang;
   sns: boolean;
   smsSignature: string;
   quietHours: QuietHours;
@@ -42,7 +46,8 @@ export function alertConfig(env: NodeJS.ProcessEnv = process.env): AlertConfig {
     smsGatewayUrl: env.WOODPECKER_SMS_GATEWAY_URL || undefined,
     smsGatewaySecretArn: env.WOODPECKER_SMS_GATEWAY_SECRET_ARN || undefined,
     smsGatewayToken: env.WOODPECKER_SMS_GATEWAY_TOKEN || undefined,
-    smsTemplateId: env.WOODPECKER_SMS_TEMPLATE_ID || 'WP_STAFF_ALERT',
+    smsTemplateId: env.WOODPECKER_SMS_TEMPLATE_ID || undefined,
+    smsLang: env.WOODPECKER_SMS_LANG === 'en' ? 'en' : 'zh',
     sns: env.WOODPECKER_NOTIFIER === 'sns',
     smsSignature: env.WOODPECKER_SMS_SIGNATURE || DEFAULT_SMS_SIGNATURE,
     quietHours: parseQuietHours(env.WOODPECKER_SMS_QUIET_HOURS) ?? DEFAULT_QUIET_HOURS,

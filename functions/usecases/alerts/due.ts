@@ -11,6 +11,7 @@ import { type StoredAlert, storedAlertOf } from '../../store/alerts.js';
 import type { DueItemHandler } from '../due-item-handler.js';
 import { deliverAlert } from './deliver.js';
 import { channelsOf, raiseAlerts } from './raise.js';
+import { keepAlert } from './seal.js';
 import { obligationSettled } from './settled.js';
 
 const eventOf = (a: StoredAlert): AlertEvent => ({
@@ -39,7 +40,7 @@ async function remind(
     calendar,
     channels: contact ? channelsOf(contact) : ['inbox'],
   });
-  await p.alerts.putAlert(reminder, p.clock.now());
+  await keepAlert(p, reminder, p.clock.now());
 }
 
 export const alertDueHandler: DueItemHandler = async (p, item, { today, calendar }) => {

@@ -1,10 +1,12 @@
 /**
  * E-mail over SMTP with nodemailer: Amazon SES's SMTP endpoint in the global regions,
- * the city's mail server in AWS China, the local SMTP sink under `npm start`. The
+ * the city's mail server in AWS China, the local SMTP sink under `npm start`. The URL
+ * comes from `WOODPECKER_SMTP_URL` or, in AWS, the secret `WOODPECKER_SMTP_URL_SECRET_ARN`
+ * (read once and cached: functions/shared/secrets.ts). The
  * alert id goes out as the `Message-ID`, so the receiving side can tell a resend of
  * the same alert from a new one. nodemailer is loaded on first use (cold starts).
  */
-import { fetchSecret } from '../../shared/secrets.js';
+import { cachedSecret } from '../../shared/secrets.js';
 import type { AlertConfig } from './config.js';
 
 export interface OutgoingEmail {
@@ -18,7 +20,7 @@ let transport: { url: string; send: (m: OutgoingEmail) => Promise<void> } | unde
 
 async function smtpUrlOf(config: AlertConfig): Promise<string | undefined> {
   if (config.smtpUrl) return config.smtpUrl;
-  if (config.smtpUrlSecretArn) return fetchSecret(config.smtpUrlSecretArn, 'The SMTP URL', 8);
+  if (config.smtpUrlSecretArn) return cachedSecret(config.smtpUrlSecretArn, 'The SMTP URL', 8);
   return undefined;
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../../domain/alerts/index.js';
 import { beijingDate } from '../../domain/calendar/index.js';
 import type { Platform } from '../../platform.js';
+import { keepAlert } from './seal.js';
 
 /** The channels a contact takes besides the inbox: e-mail unless they chose otherwise; none when on the digest. */
 export function channelsOf(contact: DutyContact | undefined): Channel[] {
@@ -50,7 +51,7 @@ export async function raiseAlerts(
         channels: channelsOf(contacts[i]),
         level,
       });
-      if (await p.alerts.putAlert(alert, now)) written++;
+      if (await keepAlert(p, alert, now)) written++;
     }
   }
   return written;

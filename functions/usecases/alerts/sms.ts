@@ -1,31 +1,31 @@
 /**
  * SMS to staff: through a configurable HTTPS gateway (a domestic or government SMS
  * platform sending a registered template under the city's signature — AWS China has
- * no SNS SMS), else through SNS where AWS offers it, else (locally) nowhere but the
- * outbox page. The alert id is the gateway's idempotency key.
+ * no SNS SMS), else through SNS where AWS offers it, else (locally, with neither) only
+ * the outbox page. The alert id is the gateway's idempotency key, so a resend of the
+ * same alert is one text at the gateway.
  */
-import { fetchSecret } from '../../shared/secrets.js';
+import type { SmsMessage, SmsRoute } from '../../domain/alerts/index.js';
+import { cachedSecret } from '../../shared/secrets.js';
 import type { AlertConfig } from './config.js';
 
-export interface OutgoingSms {
+export interface OutgoingSms extends SmsMessage {
   id: string;
   to: string;
-  text: string;
-  templateId: string;
-  params: Record<string, string>;
 }
 
 const LOOPBACK = /^http:\/\/(127\.0\.0\.1|\[::1\]|localhost)(:\d+)?\//;
 
 /** Where an SMS goes under this configuration. */
-export function smsRoute(config: AlertConfig): 'gateway' | 'sns' | 'outbox' {
+export function smsRoute(config: AlertConfig): SmsRoute | 'outbox' {
   if (config.smsGatewayUrl) return 'gateway';
   return config.sns ? 'sns' : 'outbox';
 }
 
 async function gatewayToken(config: AlertConfig): Promise<string | undefined> {
   if (config.smsGatewayToken) return config.smsGatewayToken;
-  if (config.smsGatewaySecretArn) return fetchSecret(config.smsGatewaySecretArn, 'The SMS gateway token', 8);
+  if (config.smsGatewaySecretArn)
+    return cachedSecret(config.smsGatewaySecretArn, 'The SMS gateway credentials', 8);
   return undefined;
 }
 
@@ -44,12 +44,10 @@ export async function sendSms(config: AlertConfig, m: OutgoingSms): Promise<void
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       body: JSON.stringify({
-        id: m.id,
         to: m.to,
         templateId: m.templateId,
         params: m.params,
         signature: config.smsSignature,
-        text: m.text,
       }),
       signal: AbortSignal.timeout(10_000),
     });
