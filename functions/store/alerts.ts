@@ -249,11 +249,16 @@ async function advanceAlert(
           '#next': 'next',
           ...(a.next ? { '#on': 'on', '#step': 'step', '#level': 'level' } : {}),
         },
-        ExpressionAttributeValues: {
-          ...(next ? { ':next': next } : {}),
-          ...(due ? { ':g2pk': due.gsi2pk, ':g2sk': due.gsi2sk } : {}),
-          ...(a.next ? { ':on': a.next.on, ':step': a.next.step, ':level': a.next.level } : {}),
-        },
+        // DynamoDB refuses an empty map (a notice with no step leaving the due index).
+        ...(next || due || a.next
+          ? {
+              ExpressionAttributeValues: {
+                ...(next ? { ':next': next } : {}),
+                ...(due ? { ':g2pk': due.gsi2pk, ':g2sk': due.gsi2sk } : {}),
+                ...(a.next ? { ':on': a.next.on, ':step': a.next.step, ':level': a.next.level } : {}),
+              },
+            }
+          : {}),
       }),
     ),
   );
