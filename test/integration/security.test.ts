@@ -126,6 +126,8 @@ const PAGE_URLS: Record<string, (w: World) => string> = {
   'GET /rankings/:scope/:period': (w) => `/rankings/department/${w.publishedPeriod}`,
   'GET /rankings/:scope/:period/v/:version': (w) => `/rankings/department/${w.publishedPeriod}/v/1`,
   'GET /staff/orders/:id': (w) => `/staff/orders/${w.order}`,
+  // An SMS short link: a known code is a redirect, so the unknown one's 404 page is checked.
+  'GET /s/:code': () => '/s/00000000',
   'GET /assets/:file': () => '/assets/curves.js',
 };
 /** Pages that are not HTML by design (a script, the icon, CSV and JSON downloads). */
