@@ -7,11 +7,9 @@
  * rows that changed, in one transaction — so the board never shows a state the
  * critique is not in, and two staff acting at once cannot overwrite each other.
  */
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  DeleteCommand,
   GetCommand,
-  PutCommand,
   type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -27,13 +25,15 @@ import {
 } from '../domain/critiques/board.js';
 import { AWAITING_ANSWER, type Critique, type CritiqueStatus } from '../domain/critiques/model.js';
 import type { Page } from '../domain/ports.js';
-import { invalid } from '../domain/refusal.js';
+import { conflict, invalid } from '../domain/refusal.js';
+import { AGAIN, AGAIN_NOW, exponentialBackoff, retrying } from '../shared/retry.js';
 import { batchGetAll } from './batch.js';
 import type { StoreClient } from './client.js';
 import { conditionalWrite } from './conditional-write.js';
 import { type CursorShape, decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
 import { gsi1Between, queryAll } from './query-all.js';
+import type { rateLimitUpdate } from './rate-limit.js';
 import { itemAttributes } from './table-definition.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -109,7 +109,28 @@ export function boardWrites(prev: Critique | undefined, next: Critique, tableNam
 export type CreateOutcome =
   | { status: 'created'; trackingCode: string }
   | { status: 'collapsed'; trackingCode: string }
-  | { status: 'collision' };
+  | { status: 'collision' }
+  | { status: 'rateLimited'; retryAfterSeconds: number };
+
+/** What a new critique is written together with (see `DynamoCritiqueStore.create`). */
+export interface CreateGuards {
+  /** Identical text from one client within the window collapses into the first critique. */
+  dedup?: { hash: string; expiresAt: number; nowSeconds: number } | undefined;
+  /** Rate-limit counters to count in the same transaction, refused ones first in line. */
+  limits?: ReturnType<typeof rateLimitUpdate>[] | undefined;
+}
+
+/** Tries of a submission's transaction when it keeps losing races (TransactionConflict). */
+const CREATE_ATTEMPTS = 6;
+const CREATE_BACKOFF = exponentialBackoff({ baseMs: 10, capMs: 400, jitterMs: 15 });
+
+/** The tracking code of a dedup entry returned by a failed condition (wire or plain form). */
+function trackingCodeOf(item: unknown): string | undefined {
+  const v = (item as { trackingCode?: unknown } | undefined)?.trackingCode;
+  if (typeof v === 'string') return v;
+  const s = (v as { S?: unknown } | undefined)?.S;
+  return typeof s === 'string' ? s : undefined;
+}
 
 export interface ListOptions {
   limit: number;
@@ -146,68 +167,79 @@ export class DynamoCritiqueStore {
   }
 
   /**
-   * Store a new critique. With a dedup key, the first submission within the window wins
-   * and later identical ones get its tracking code back (`collapsed`); a dedup entry whose
-   * critique was never written (a crash between the two puts) is taken over.
+   * Store a new critique, with its guards, in one TransactWriteItems: the rate-limit
+   * counters (`rateLimitUpdate`, conditional ADDs), the dedup entry and the critique.
+   * One round trip, and all or nothing — a refused, collapsed or crashed submission
+   * leaves no counter, no entry and no critique behind, and a counter shared by two
+   * instances is exact because DynamoDB checks every condition inside the transaction.
+   * With a dedup key, the first submission within the window wins and later identical
+   * ones get its tracking code back (`collapsed`; they have counted nothing, see
+   * submit.ts); an entry whose critique is gone is taken over. A transaction that lost a
+   * race for an item (TransactionConflict) is sent again after an exponential backoff.
    */
-  async create(
-    c: Critique,
-    dedup?: { hash: string; expiresAt: number; nowSeconds: number },
-  ): Promise<CreateOutcome> {
-    if (dedup) {
-      const item = {
+  async create(c: Critique, guards: CreateGuards = {}): Promise<CreateOutcome> {
+    const { dedup, limits = [] } = guards;
+    const critique: TransactItem = {
+      Put: { TableName: this.table, Item: critiqueItem(c), ConditionExpression: 'attribute_not_exists(pk)' },
+    };
+    const dedupAt = limits.length;
+    /** A dedup entry pointing at a critique that no longer exists, to take over. */
+    let stale: string | undefined;
+    const send = async (): Promise<CreateOutcome | typeof AGAIN | typeof AGAIN_NOW> => {
+      const items: TransactItem[] = limits.map(({ Update }) => ({ Update }));
+      if (dedup) items.push({ Put: this.dedupPut(c.trackingCode, dedup, stale) });
+      items.push(critique);
+      try {
+        await this.store.doc.send(new TransactWriteCommand({ TransactItems: items }));
+        return { status: 'created', trackingCode: c.trackingCode };
+      } catch (err) {
+        if (!(err instanceof TransactionCanceledException)) throw err;
+        const reasons = err.CancellationReasons ?? [];
+        const failed = (i: number) => reasons[i]?.Code === 'ConditionalCheckFailed';
+        const limit = limits.find((_, i) => failed(i));
+        if (limit) return { status: 'rateLimited', retryAfterSeconds: limit.retryAfterSeconds };
+        if (dedup && failed(dedupAt)) {
+          const existing = trackingCodeOf(reasons[dedupAt]?.Item);
+          if (!existing) return AGAIN;
+          if (existing !== stale && (await this.get(existing)))
+            return { status: 'collapsed', trackingCode: existing };
+          stale = existing;
+          return AGAIN_NOW;
+        }
+        if (failed(items.length - 1)) return { status: 'collision' };
+        if (reasons.some((r) => r.Code === 'TransactionConflict')) return AGAIN;
+        throw err;
+      }
+    };
+    return retrying(send, {
+      attempts: CREATE_ATTEMPTS,
+      backoffMs: CREATE_BACKOFF,
+      exhausted: () => {
+        throw conflict('The submission met too many concurrent writes; please try again.');
+      },
+    });
+  }
+
+  /** The dedup entry's Put: new, expired, or (taking over) pointing at a critique that is gone. */
+  private dedupPut(
+    trackingCode: string,
+    dedup: NonNullable<CreateGuards['dedup']>,
+    stale: string | undefined,
+  ): NonNullable<TransactItem['Put']> {
+    return {
+      TableName: this.table,
+      Item: {
         ...keys.critiqueDedup(dedup.hash),
         type: 'critiqueDedup',
         v: 1,
-        trackingCode: c.trackingCode,
+        trackingCode,
         expiresAt: dedup.expiresAt,
         ttl: dedup.expiresAt,
-      };
-      try {
-        await this.store.doc.send(
-          new PutCommand({
-            TableName: this.table,
-            Item: item,
-            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
-            ExpressionAttributeValues: { ':now': dedup.nowSeconds },
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        );
-      } catch (err) {
-        if (!(err instanceof ConditionalCheckFailedException)) throw err;
-        const existing = (err.Item as { trackingCode?: { S?: string } } | undefined)?.trackingCode?.S;
-        if (existing && (await this.get(existing))) return { status: 'collapsed', trackingCode: existing };
-        await this.store.doc.send(new PutCommand({ TableName: this.table, Item: item }));
-      }
-    }
-    try {
-      await this.store.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: critiqueItem(c),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return { status: 'created', trackingCode: c.trackingCode };
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      // The code is taken (by chance): release the dedup entry so the retry claims it anew.
-      if (dedup) {
-        await this.store.doc
-          .send(
-            new DeleteCommand({
-              TableName: this.table,
-              Key: keys.critiqueDedup(dedup.hash),
-              ConditionExpression: 'trackingCode = :code',
-              ExpressionAttributeValues: { ':code': c.trackingCode },
-            }),
-          )
-          .catch((e: unknown) => {
-            if (!(e instanceof ConditionalCheckFailedException)) throw e;
-          });
-      }
-      return { status: 'collision' };
-    }
+      },
+      ConditionExpression: `attribute_not_exists(pk) OR expiresAt < :now${stale ? ' OR trackingCode = :stale' : ''}`,
+      ExpressionAttributeValues: { ':now': dedup.nowSeconds, ...(stale ? { ':stale': stale } : {}) },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    };
   }
 
   /**

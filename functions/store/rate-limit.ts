@@ -54,6 +54,48 @@ export function hitsOf(item: Record<string, unknown> | undefined): number {
 }
 
 /**
+ * The conditional ADD that counts one request for `bucket`, as an Update item a caller
+ * can send alone or inside a TransactWriteItems (a critique submission counts its
+ * limits in the same transaction as its items, so a refused or crashed submission
+ * counts nothing). Its condition fails once the bucket has used up its window.
+ */
+export function rateLimitUpdate(
+  tableName: string,
+  bucket: string,
+  rule: RateLimit,
+  now: Date,
+): {
+  Update: {
+    TableName: string;
+    Key: { pk: string; sk: string };
+    UpdateExpression: string;
+    ConditionExpression: string;
+    ExpressionAttributeNames: Record<string, string>;
+    ExpressionAttributeValues: Record<string, number | string>;
+  };
+  retryAfterSeconds: number;
+} {
+  const window = windowOf(rule.windowSeconds, now);
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.rateLimit(bucket, rule.windowSeconds, window.start),
+      UpdateExpression: 'ADD #n :one SET #type = :type, #v = :v, #ttl = :ttl',
+      ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
+      ExpressionAttributeNames: { '#n': 'n', '#type': 'type', '#v': 'v', '#ttl': 'ttl' },
+      ExpressionAttributeValues: {
+        ':one': 1,
+        ':limit': rule.limit,
+        ':type': 'rateLimit',
+        ':v': 1,
+        ':ttl': window.expiresAt,
+      },
+    },
+    retryAfterSeconds: window.retryAfterSeconds,
+  };
+}
+
+/**
  * Count one request for `bucket` in the current window; not allowed when the bucket has
  * used up its window (nothing is counted then). Returns the seconds until the window ends.
  */
@@ -63,26 +105,9 @@ async function takeRateLimit(
   rule: RateLimit,
   now: Date,
 ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  const window = windowOf(rule.windowSeconds, now);
-  const allowed = await conditionalWrite(
-    store.doc.send(
-      new UpdateCommand({
-        TableName: store.tableName,
-        Key: keys.rateLimit(bucket, rule.windowSeconds, window.start),
-        UpdateExpression: 'ADD #n :one SET #type = :type, #v = :v, #ttl = :ttl',
-        ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
-        ExpressionAttributeNames: { '#n': 'n', '#type': 'type', '#v': 'v', '#ttl': 'ttl' },
-        ExpressionAttributeValues: {
-          ':one': 1,
-          ':limit': rule.limit,
-          ':type': 'rateLimit',
-          ':v': 1,
-          ':ttl': window.expiresAt,
-        },
-      }),
-    ),
-  );
-  return { allowed, retryAfterSeconds: window.retryAfterSeconds };
+  const { Update, retryAfterSeconds } = rateLimitUpdate(store.tableName, bucket, rule, now);
+  const allowed = await conditionalWrite(store.doc.send(new UpdateCommand(Update)));
+  return { allowed, retryAfterSeconds };
 }
 
 /** The rate-limit counters, as `p.rateLimits`: the function above with the client bound. */

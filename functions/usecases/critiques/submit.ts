@@ -1,10 +1,10 @@
 /**
  * Submitting a critique, from the JSON API, the form and Open311 alike: clean and check
- * the input, count the client against its rate limits, resolve the target against the
- * catalogue (an unknown one is a 400), seal the contact, and store the critique under
- * a fresh tracking code — unless the same client sent the same text moments ago, in
- * which case the earlier tracking code is the answer. Nothing is stored on a refusal
- * but the rate-limit counters.
+ * the input, resolve the target against the catalogue (an unknown one is a 400), seal
+ * the contact, and store the critique under a fresh tracking code, counted against the
+ * client's rate limits in the same transaction — unless the same client sent the same
+ * text moments ago, in which case the earlier tracking code is the answer. Nothing is
+ * stored on a refusal, not even a counter.
  *
  * Each accepted submission also gets the nitpicker's private key (nitpicker-key.ts),
  * returned here and nowhere else; only its hash is stored. A resubmission collapsed
@@ -26,7 +26,7 @@ import { conflict, invalid, Refusal } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
 import { AGAIN, retrying } from '../../shared/retry.js';
 import { platformSecret } from '../../shared/secrets.js';
-import type { RateLimit } from '../../store/rate-limit.js';
+import { type RateLimit, rateLimitUpdate } from '../../store/rate-limit.js';
 import { critiqueLimits } from './limits.js';
 
 export interface SubmitInput {
@@ -107,8 +107,11 @@ export function rateLimited(retryAfterSeconds: number): Refusal {
 const keyed = (secret: string, what: string, value: string) =>
   createHmac('sha256', secret).update(`${what}:${value}`).digest('base64url').slice(0, 27);
 
-/** Count the submitter against its limits; throws 429 when any is used up. */
-export async function takeSubmitterLimits(p: Platform, secret: string, who: Submitter): Promise<string> {
+/** The submitter's rate-limit buckets and rules: its client's, then its address's. */
+function submitterLimits(
+  secret: string,
+  who: Submitter,
+): { clientHash: string; checks: [string, RateLimit][] } {
   const limits = critiqueLimits();
   const clientHash = keyed(secret, 'critique-client', who.identity);
   const checks: [string, RateLimit][] = [
@@ -116,6 +119,16 @@ export async function takeSubmitterLimits(p: Platform, secret: string, who: Subm
   ];
   if (who.address && who.channel !== 'open311')
     checks.push([`critip:${keyed(secret, 'critique-address', who.address)}`, limits.address]);
+  return { clientHash, checks };
+}
+
+/**
+ * Count the submitter against its limits on their own; throws 429 when any is used up.
+ * A new critique counts them in its own transaction instead (see `submitCritique`); this
+ * is for a resubmission collapsed into an earlier critique, which counts as a request too.
+ */
+export async function takeSubmitterLimits(p: Platform, secret: string, who: Submitter): Promise<string> {
+  const { clientHash, checks } = submitterLimits(secret, who);
   const now = p.clock.now();
   // One after the other: a client refused by its own limit must not use up its address's.
   for (const [bucket, rule] of checks) {
@@ -152,8 +165,9 @@ export async function submitCritique(p: Platform, input: SubmitInput, who: Submi
   const contact = rawContact ? storeContact(secret, rawContact) : undefined;
   if (rawContact && !contact) throw invalid('The contact must be a phone number or an e-mail address.');
 
-  const clientHash = await takeSubmitterLimits(p, secret, who);
+  // The target first (reads only): the writes then go in one transaction, limits included.
   const target = await resolveTarget(p, input.targetType, input.targetId);
+  const { clientHash, checks } = submitterLimits(secret, who);
 
   const now = p.clock.now();
   const nowSeconds = Math.floor(now.getTime() / 1000);
@@ -164,6 +178,7 @@ export async function submitCritique(p: Platform, input: SubmitInput, who: Submi
     expiresAt: nowSeconds + critiqueLimits().dedupSeconds,
     nowSeconds,
   };
+  const limits = checks.map(([bucket, rule]) => rateLimitUpdate(p.store.tableName, bucket, rule, now));
   const store = p.critiques;
   const nitpickerKey = newNitpickerKey();
   // A tracking code already taken (by chance) is drawn again.
@@ -184,9 +199,12 @@ export async function submitCritique(p: Platform, input: SubmitInput, who: Submi
         },
         now,
       );
-      const outcome = await store.create(critique, dedup);
+      const outcome = await store.create(critique, { dedup, limits });
       if (outcome.status === 'created') return { trackingCode, created: true, nitpickerKey };
+      if (outcome.status === 'rateLimited') throw rateLimited(outcome.retryAfterSeconds);
       if (outcome.status !== 'collapsed') return AGAIN;
+      // The transaction counted nothing; a resubmission is still a request against the limits.
+      await takeSubmitterLimits(p, secret, who);
       const code = outcome.trackingCode;
       const added = await store.addNitpickerKeyHash(
         code,
