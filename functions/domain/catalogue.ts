@@ -12,6 +12,12 @@ export interface Department {
   district?: string;
   /** Working days a department has to rectify a bad review (default 15). */
   rectificationDays?: number;
+  /**
+   * The department's own callback period, set by the office over the city's
+   * (`WOODPECKER_CALLBACK_WORKING_DAYS` / `_HOURS`): working days or working hours, not both.
+   */
+  callbackWorkingDays?: number;
+  callbackWorkingHours?: number;
 }
 
 export interface ServiceWindow {

@@ -13,6 +13,20 @@ export interface Config {
   ratingTokenDays: number;
   /** Working days to call a bad reviewer back (WOODPECKER_CALLBACK_WORKING_DAYS, default 2; Zhejiang 1). */
   callbackWorkingDays: number;
+  /**
+   * Working hours to call a bad reviewer back (WOODPECKER_CALLBACK_WORKING_HOURS, e.g. 24
+   * for Zhejiang's "within 1 day" counted by the clock); when set it wins over the days.
+   */
+  callbackWorkingHours: number | undefined;
+}
+
+/** The city's callback period from its config: hours when set, else working days. */
+export function cityCallbackPeriod(
+  c: Pick<Config, 'callbackWorkingDays' | 'callbackWorkingHours'>,
+): { workingDays: number } | { workingHours: number } {
+  return c.callbackWorkingHours
+    ? { workingHours: c.callbackWorkingHours }
+    : { workingDays: c.callbackWorkingDays };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,6 +37,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: env.WOODPECKER_PUBLIC_URL ?? 'http://localhost:3000',
     ratingTokenDays: positiveInt(env.WOODPECKER_RATING_TOKEN_DAYS) ?? 30,
     callbackWorkingDays: positiveInt(env.WOODPECKER_CALLBACK_WORKING_DAYS) ?? 2,
+    callbackWorkingHours: positiveInt(env.WOODPECKER_CALLBACK_WORKING_HOURS),
   };
 }
 

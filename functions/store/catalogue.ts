@@ -22,6 +22,19 @@ function serviceOf(item: Record<string, unknown>): Service {
   };
 }
 
+/** The department inside its stored item (fields absent when not set). */
+function departmentOf(item: Record<string, unknown>): Department {
+  const { id, name, district, rectificationDays, callbackWorkingDays, callbackWorkingHours } = item;
+  return {
+    id,
+    name,
+    district,
+    rectificationDays,
+    ...(callbackWorkingDays === undefined ? {} : { callbackWorkingDays }),
+    ...(callbackWorkingHours === undefined ? {} : { callbackWorkingHours }),
+  } as Department;
+}
+
 export class DynamoCatalogueStore implements CatalogueStore {
   constructor(private readonly store: StoreClient) {}
 
@@ -41,16 +54,12 @@ export class DynamoCatalogueStore implements CatalogueStore {
       new GetCommand({ TableName: this.store.tableName, Key: keys.department(id), ConsistentRead: true }),
     );
     if (!out.Item) return undefined;
-    const { id: did, name, district, rectificationDays } = out.Item;
-    return { id: did, name, district, rectificationDays };
+    return departmentOf(out.Item);
   }
 
   async listDepartments(): Promise<Department[]> {
     const items = await this.gsi1List('DEPARTMENTS');
-    return items.map(
-      ({ id, name, district, rectificationDays }) =>
-        ({ id, name, district, rectificationDays }) as Department,
-    );
+    return items.map(departmentOf);
   }
 
   async putWindow(w: ServiceWindow): Promise<'created' | 'updated'> {

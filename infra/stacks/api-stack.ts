@@ -99,6 +99,8 @@ export interface ApiStackProps extends StackProps {
   readonly messaging?: ChinaMessaging;
   /** The ICP recordal and public-security filing numbers the pages show (web/site-filing.ts). */
   readonly siteFiling?: { icpNumber?: string; psbNumber?: string };
+  /** The city's callback period for bad reviews (WOODPECKER_CALLBACK_WORKING_DAYS / _HOURS). */
+  readonly callbackPeriod?: { workingDays?: number; workingHours?: number };
 }
 
 export class ApiStack extends Stack {
@@ -182,6 +184,15 @@ export class ApiStack extends Stack {
             WOODPECKER_JWT_PROFILE: 'oidc',
             WOODPECKER_JWT_GROUPS_CLAIM: tokens.groupsClaim,
           };
+    // Every function that records a rating computes its callback deadline from these.
+    const callbackEnv: Record<string, string> = {
+      ...(props.callbackPeriod?.workingDays
+        ? { WOODPECKER_CALLBACK_WORKING_DAYS: String(props.callbackPeriod.workingDays) }
+        : {}),
+      ...(props.callbackPeriod?.workingHours
+        ? { WOODPECKER_CALLBACK_WORKING_HOURS: String(props.callbackPeriod.workingHours) }
+        : {}),
+    };
     const filingEnv: Record<string, string> = {
       ...(props.siteFiling?.icpNumber ? { WOODPECKER_ICP_NUMBER: props.siteFiling.icpNumber } : {}),
       ...(props.siteFiling?.psbNumber ? { WOODPECKER_PSB_NUMBER: props.siteFiling.psbNumber } : {}),
@@ -199,7 +210,7 @@ export class ApiStack extends Stack {
       group: 'public-write',
       description: 'Woodpecker public writes: ratings, critiques, Open311.',
       tableAccess: 'readWrite',
-      environment: { ...publicUrl, ...secretEnv },
+      environment: { ...publicUrl, ...secretEnv, ...callbackEnv },
     });
     const staff = new WoodpeckerFunction(this, 'Staff', {
       ...common,
@@ -213,6 +224,7 @@ export class ApiStack extends Stack {
         ...smsEnv,
         ...messagingEnv,
         ...jwtEnv,
+        ...callbackEnv,
       },
     });
     const signIn = props.staffSignIn;
@@ -237,6 +249,7 @@ export class ApiStack extends Stack {
         ...jwtEnv,
         ...oidcEnv,
         ...filingEnv,
+        ...callbackEnv,
       },
     });
     if (signIn.clientSecretArn) {

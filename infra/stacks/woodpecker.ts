@@ -232,6 +232,7 @@ export function defineWoodpecker(app: App, config = readWoodpeckerConfig(app)): 
     sendSms: config.sendSms,
     ...(china ? { messaging: china.messaging } : {}),
     siteFiling: { icpNumber: config.icpNumber, psbNumber: config.psbNumber },
+    callbackPeriod: callbackPeriodOf(app),
   });
 
   // CloudFront's WAF ACL and ACM certificate live in us-east-1, which AWS China lacks.
@@ -287,4 +288,24 @@ function requireChina(china: ChinaConfig | undefined): ChinaConfig {
 function requirePool<T>(pool: T | undefined): T {
   if (!pool) throw new Error('Staff sign-in needs the user pool or oidcIssuer and oidcClientId.');
   return pool;
+}
+
+/**
+ * The city's callback period from context `callbackWorkingDays` or `callbackWorkingHours`
+ * (Zhejiang: `-c callbackWorkingHours=24`); the functions default to 2 working days.
+ */
+function callbackPeriodOf(app: App): { workingDays?: number; workingHours?: number } {
+  const read = (key: string, max: number): number | undefined => {
+    const v = app.node.tryGetContext(key);
+    if (v === undefined || v === '') return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > max)
+      throw new Error(`Context ${key}=${v} is not a whole number from 1 to ${max}.`);
+    return n;
+  };
+  const workingDays = read('callbackWorkingDays', 15);
+  const workingHours = read('callbackWorkingHours', 240);
+  if (workingDays && workingHours)
+    throw new Error('Context callbackWorkingDays and callbackWorkingHours are alternatives: give one.');
+  return { ...(workingDays ? { workingDays } : {}), ...(workingHours ? { workingHours } : {}) };
 }

@@ -72,6 +72,8 @@ export function catalogueRouteDocs(): RouteDoc[] {
       name: str,
       district: str,
       rectificationDays: { type: 'integer', minimum: 1, maximum: 60 },
+      callbackWorkingDays: { type: 'integer', minimum: 1, maximum: 15 },
+      callbackWorkingHours: { type: 'integer', minimum: 1, maximum: 240 },
     },
   };
   const curvePoint = {

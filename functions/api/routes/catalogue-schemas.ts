@@ -9,11 +9,21 @@ import { caseInputSchema, MAX_BATCH } from '../../usecases/case-schema.js';
 
 const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
-export const departmentBody = z.strictObject({
-  name,
-  district: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
-  rectificationDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(60))),
-});
+export const departmentBody = z
+  .strictObject({
+    name,
+    district: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+    rectificationDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(60))),
+    /** The department's own callback period (office only): working days or working hours, not both. */
+    callbackWorkingDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(15))),
+    callbackWorkingHours: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(240))),
+  })
+  .check(
+    z.refine(
+      (d) => d.callbackWorkingDays === undefined || d.callbackWorkingHours === undefined,
+      'callbackWorkingDays and callbackWorkingHours are alternatives: give one',
+    ),
+  );
 
 export const windowBody = z.strictObject({ name, departmentId: idSchema });
 

@@ -518,6 +518,37 @@ export class WorkCalendar {
     }
     return formatDay(due + FIRST_DAY);
   }
+
+  /**
+   * The instant `hours` working hours after `start`: the clock runs through every hour
+   * of a Beijing working day and stops on days off, so 24 working hours from a Friday
+   * 15:00 end on the next working day at 15:00 (Zhejiang's "callback within 1 day"),
+   * and a start on a day off counts from the next working day's midnight.
+   *
+   * @throws RangeError for a non-positive or non-integer count, an invalid start, or
+   *   an end beyond {@link CALENDAR_RANGE}.
+   */
+  addWorkingHours(start: Date, hours: number): Date {
+    if (!Number.isInteger(hours) || hours < 1)
+      throw new RangeError(`Working hours must be a whole number >= 1: ${hours}`);
+    let t = start.getTime();
+    if (Number.isNaN(t)) throw new RangeError('Invalid Date');
+    let left = hours * 3_600_000;
+    let day = Math.floor((t + BEIJING_OFFSET_MS) / MS_PER_DAY) - FIRST_DAY;
+    for (;;) {
+      if (day < 0 || day >= SPAN)
+        throw new RangeError(`${hours} working hours after ${start.toISOString()} is beyond the calendar`);
+      const dayEnd = (day + FIRST_DAY + 1) * MS_PER_DAY - BEIJING_OFFSET_MS;
+      if (this.#working[day] === 1) {
+        const take = Math.min(left, dayEnd - t);
+        left -= take;
+        t += take;
+        if (left === 0) return new Date(t);
+      }
+      t = dayEnd;
+      day += 1;
+    }
+  }
 }
 
 /**

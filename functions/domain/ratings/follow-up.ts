@@ -6,14 +6,22 @@
  * that it is allowed in the current state and returns the new state, so the API, the
  * console pages, the seed and the tests share one set of rules.
  */
-import { addCalendarDays, beijingDate, type IsoDate } from '../calendar/index.js';
+import {
+  addCalendarDays,
+  beijingDate,
+  defaultCalendar,
+  type IsoDate,
+  type WorkCalendar,
+} from '../calendar/index.js';
 import {
   type AppealKind,
   type CallbackOutcome,
   callbackDone,
+  DEFAULT_RECTIFICATION_DAYS,
   type Rating,
   type RectificationStatus,
   rectificationSettled,
+  type Score,
 } from './rating.js';
 
 export type Transition =
@@ -66,7 +74,10 @@ export function recordCallback(
       note: input.note,
       recordedAt: now.toISOString(),
       recordedBy: actor,
-      onTime: r.callbackDueDate === undefined || today <= r.callbackDueDate,
+      // A period in working hours has an exact deadline; one in working days, a date.
+      onTime: r.callbackDueAt
+        ? now.getTime() <= Date.parse(r.callbackDueAt)
+        : r.callbackDueDate === undefined || today <= r.callbackDueDate,
       attempts: (r.callback?.attempts ?? 0) + 1,
     },
   });
@@ -155,17 +166,43 @@ export function ruleAppeal(
   });
 }
 
-/** The rater says whether the rectification satisfied them (once, after it is settled). */
+/**
+ * The rater's one 追评 on the rectification (once, after it is settled): satisfied or
+ * not, optionally a level (a level of 1–2 is dissatisfied, 3–5 satisfied: they must
+ * agree). A dissatisfied 追评 reopens the review for re-handling — the rectification is
+ * kept in `earlierRectifications`, a new one is due in the department's rectification
+ * period from today — and escalates it to the office.
+ */
 export function giveFeedback(
   r: Rating,
-  input: { satisfied: boolean; comment?: string | undefined },
+  input: { satisfied: boolean; score?: Score | undefined; comment?: string | undefined },
   now: Date,
+  calendar: WorkCalendar = defaultCalendar(),
 ): Transition {
   const blocked = followable(r);
   if (blocked) return blocked;
   if (!rectificationSettled(r)) return conflict('The department has not reported a rectification yet.');
   if (r.feedback) return conflict('You have already said whether the rectification satisfied you.');
-  return next(r, { feedback: { satisfied: input.satisfied, comment: input.comment, at: now.toISOString() } });
+  if (input.score !== undefined && input.score >= 3 !== input.satisfied)
+    return invalid(
+      `score: a level of ${input.score} does not agree with satisfied=${input.satisfied} (1–2 dissatisfied, 3–5 satisfied).`,
+    );
+  const at = now.toISOString();
+  const feedback = { satisfied: input.satisfied, score: input.score, comment: input.comment, at };
+  if (input.satisfied) return next(r, { feedback });
+  const today = beijingDate(now);
+  return next(r, {
+    feedback: { ...feedback, reopened: true },
+    earlierRectifications: [
+      ...(r.earlierRectifications ?? []),
+      ...(r.rectification ? [r.rectification] : []),
+    ],
+    rectification: undefined,
+    rectificationDueDate: calendar.dueDate(today, r.rectificationDays ?? DEFAULT_RECTIFICATION_DAYS),
+    rectificationOverdue: undefined,
+    reopenedAt: at,
+    escalation: { reason: 'dissatisfied-follow-up', at, to: 'office' },
+  });
 }
 
 /** Whether the rater may now give feedback on the rectification. */

@@ -24,6 +24,38 @@ export const MAX_COMMENT_CHARS = 500;
  * (`WOODPECKER_CALLBACK_WORKING_DAYS`, functions/shared/config.ts; Zhejiang uses 1).
  */
 export const CALLBACK_WORKING_DAYS = 2;
+
+/**
+ * How long a department has to call a bad reviewer back: working days (the due date is
+ * that working day, Beijing) or working hours (an instant, {@link WorkCalendar.addWorkingHours}).
+ * The city sets one (config), a department may be given its own by the office.
+ */
+export type CallbackPeriod = { workingDays: number } | { workingHours: number };
+
+/** The period in force: the department's own, else the city's, else 2 working days. */
+export function callbackPeriodOf(
+  department:
+    | { callbackWorkingDays?: number | undefined; callbackWorkingHours?: number | undefined }
+    | undefined,
+  city: CallbackPeriod | undefined,
+): CallbackPeriod {
+  if (department?.callbackWorkingHours) return { workingHours: department.callbackWorkingHours };
+  if (department?.callbackWorkingDays) return { workingDays: department.callbackWorkingDays };
+  return city ?? { workingDays: CALLBACK_WORKING_DAYS };
+}
+
+/** The deadline of a callback owed for a review given at `ratedAt`: a Beijing date, and an instant for hours. */
+export function callbackDeadline(
+  ratedAt: Date,
+  period: CallbackPeriod,
+  calendar: WorkCalendar,
+): { callbackDueDate: IsoDate; callbackDueAt?: string } {
+  if ('workingHours' in period) {
+    const dueAt = calendar.addWorkingHours(ratedAt, period.workingHours);
+    return { callbackDueDate: beijingDate(dueAt), callbackDueAt: dueAt.toISOString() };
+  }
+  return { callbackDueDate: calendar.dueDate(beijingDate(ratedAt), period.workingDays) };
+}
 /** Working days a department has to rectify a bad review unless it sets its own. */
 export const DEFAULT_RECTIFICATION_DAYS = 15;
 /** Calendar days a rater's callback contact is kept after the review, then erased. */
@@ -104,10 +136,25 @@ export interface AppealRecord {
   decisionNote?: string | undefined;
 }
 
+/**
+ * The rater's one 追评 after the rectification: satisfied or not, optionally a level on
+ * the five-level scale and a comment. Before 追评 it was only `satisfied` and `comment`.
+ */
 export interface FeedbackRecord {
   satisfied: boolean;
+  /** The 追评 level (5 非常满意 … 1 非常不满意), when the rater gave one. */
+  score?: Score | undefined;
   comment?: string | undefined;
   at: string;
+  /** A dissatisfied 追评 reopened the review for re-handling. */
+  reopened?: boolean | undefined;
+}
+
+/** The office is told of a review that needs its attention (a dissatisfied 追评). */
+export interface EscalationRecord {
+  reason: 'dissatisfied-follow-up';
+  at: string;
+  to: 'office';
 }
 
 /** Where a review's follow-up stands (the inbox filters on it). */
@@ -154,10 +201,19 @@ export interface Rating extends Omit<RatedCase, 'applicantPhoneHash'> {
   /** Real-name bad review: the rater left a contact or the applicant's phone is known. */
   callbackRequired: boolean;
   callbackDueDate?: IsoDate | undefined;
+  /** Set when the callback period is in working hours: the exact deadline (ISO instant). */
+  callbackDueAt?: string | undefined;
+  /** The callback period the deadline was computed with (absent before it was configurable). */
+  callbackPeriod?: CallbackPeriod | undefined;
   rectificationDueDate?: IsoDate | undefined;
   rectificationDays?: number | undefined;
   callback?: CallbackRecord | undefined;
   rectification?: RectificationRecord | undefined;
+  /** Rectifications replaced after a dissatisfied 追评 reopened the review, oldest first. */
+  earlierRectifications?: RectificationRecord[] | undefined;
+  /** When a dissatisfied 追评 reopened the review for re-handling. */
+  reopenedAt?: string | undefined;
+  escalation?: EscalationRecord | undefined;
   appeal?: AppealRecord | undefined;
   feedback?: FeedbackRecord | undefined;
   callbackOverdue?: boolean | undefined;
@@ -193,6 +249,8 @@ export interface RatingContext {
   rectificationDays?: number | undefined;
   /** The city's callback period (working days), when it sets one. */
   callbackWorkingDays?: number | undefined;
+  /** The callback period in force (department's or city's); wins over `callbackWorkingDays`. */
+  callbackPeriod?: CallbackPeriod | undefined;
 }
 
 /** Trim, drop control characters other than line breaks and tabs; empty → undefined. */
@@ -240,8 +298,14 @@ export function buildRating(input: RatingInput, rated: RatedCase, ctx: RatingCon
     input.indicators && Object.keys(input.indicators).length ? { ...input.indicators } : undefined;
   const ratingChannel = input.ratingChannel ?? 'web-link';
   const rectificationDays = ctx.rectificationDays ?? DEFAULT_RECTIFICATION_DAYS;
+  const callbackPeriod = ctx.callbackPeriod ?? {
+    workingDays: ctx.callbackWorkingDays ?? CALLBACK_WORKING_DAYS,
+  };
   const deadlines = bad
-    ? followUpDeadlines(ratedDate, ctx.calendar, rectificationDays, ctx.callbackWorkingDays)
+    ? {
+        ...followUpDeadlines(ratedDate, ctx.calendar, rectificationDays),
+        ...callbackDeadline(ctx.now, callbackPeriod, ctx.calendar),
+      }
     : undefined;
   return {
     caseId: rated.caseId,
@@ -269,6 +333,8 @@ export function buildRating(input: RatingInput, rated: RatedCase, ctx: RatingCon
     contact,
     callbackRequired: bad && (contact !== undefined || typeof rated.applicantPhoneHash === 'string'),
     callbackDueDate: deadlines?.callbackDueDate,
+    callbackDueAt: deadlines?.callbackDueAt,
+    callbackPeriod: bad ? callbackPeriod : undefined,
     rectificationDueDate: deadlines?.rectificationDueDate,
     rectificationDays: bad ? rectificationDays : undefined,
     excluded: false,

@@ -59,11 +59,29 @@ export async function submitFeedback(p: Platform, caseId: unknown, payload: unkn
       if (!rating) throw notFound(`Case ${rater.caseId} has not been rated.`);
       const result = giveFeedback(
         rating,
-        { satisfied: body.satisfied, comment: cleanText(body.comment) },
+        { satisfied: body.satisfied, score: body.score, comment: cleanText(body.comment) },
         p.clock.now(),
+        await p.calendar.calendar(),
       );
       if (!result.ok) throw new Refusal(result.code, result.message);
-      return (await store.replace(result.rating, rating.rev)) ? result.rating : AGAIN;
+      if (!(await store.replace(result.rating, rating.rev))) return AGAIN;
+      const after = result.rating;
+      if (after.escalation && !rating.escalation)
+        // A dissatisfied 追评: on the review's trail, for the department and the office.
+        await p.audit.recordAudit({
+          actor: 'rater',
+          roles: [],
+          action: 'rating.escalated',
+          target: `rating:${after.caseId}`,
+          at: after.escalation.at,
+          before: { rectification: rating.rectification, rectificationDueDate: rating.rectificationDueDate },
+          after: {
+            escalation: after.escalation,
+            feedback: after.feedback,
+            rectificationDueDate: after.rectificationDueDate,
+          },
+        });
+      return after;
     },
     {
       attempts: 3,

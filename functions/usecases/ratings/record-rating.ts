@@ -9,10 +9,10 @@
 import { beijingDate } from '../../domain/calendar/index.js';
 import type { Department } from '../../domain/catalogue.js';
 import { checkContent, contentAt, indicatorSetOf } from '../../domain/ratings/content.js';
-import { buildRating, type Rating, type RatingInput } from '../../domain/ratings/rating.js';
+import { buildRating, callbackPeriodOf, type Rating, type RatingInput } from '../../domain/ratings/rating.js';
 import { invalid, notFound, Refusal } from '../../domain/refusal.js';
 import type { Platform } from '../../platform.js';
-import { readConfig } from '../../shared/config.js';
+import { cityCallbackPeriod, readConfig } from '../../shared/config.js';
 import { logger } from '../../shared/powertools.js';
 import { platformSecret } from '../../shared/secrets.js';
 
@@ -118,7 +118,7 @@ export async function recordRating(
       calendar,
       secret,
       rectificationDays: department?.rectificationDays,
-      callbackWorkingDays: readConfig().callbackWorkingDays,
+      callbackPeriod: callbackPeriodOf(department, cityCallbackPeriod(readConfig())),
     },
   );
   if ((await p.ratings.create(rating)) === 'exists') return undefined;

@@ -61,6 +61,8 @@ export type RatingBody = z.infer<typeof ratingBodySchema>;
 export const feedbackBodySchema = z.strictObject({
   token: tokenSchema,
   satisfied: z.boolean(),
+  /** The 追评 level (1–5), optional; must agree with `satisfied`. */
+  score: z.optional(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)])),
   comment: z.optional(text(MAX_COMMENT_CHARS)),
 });
 

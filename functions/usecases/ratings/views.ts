@@ -51,7 +51,15 @@ export function raterView(r: Rating) {
                 ruledAt: r.appeal.ruledAt,
               }
             : null,
-          feedback: r.feedback ? { satisfied: r.feedback.satisfied, at: r.feedback.at } : null,
+          feedback: r.feedback
+            ? {
+                satisfied: r.feedback.satisfied,
+                at: r.feedback.at,
+                score: r.feedback.score ?? null,
+                reopened: r.feedback.reopened === true,
+              }
+            : null,
+          callbackDueAt: r.callbackDueAt ?? null,
           canGiveFeedback: canGiveFeedback(r),
         }
       : null,
@@ -96,6 +104,11 @@ export function staffReviewView(r: Rating) {
     rectification: r.rectification ?? null,
     appeal: r.appeal ?? null,
     feedback: r.feedback ?? null,
+    callbackDueAt: r.callbackDueAt ?? null,
+    callbackPeriod: r.callbackPeriod ?? null,
+    earlierRectifications: r.earlierRectifications ?? [],
+    reopenedAt: r.reopenedAt ?? null,
+    escalation: r.escalation ?? null,
     excluded: r.excluded,
     nextCheck: nextDueDate(r) ?? null,
     rev: r.rev,
