@@ -8,6 +8,13 @@ export const ratingMessages = {
     en: 'Your rating counts towards the figures of this service, its window and its department. Each case can be rated once.',
   },
   rateCase: { zh: '办件号', en: 'Case number' },
+  assistedTitle: { zh: '代录评价', en: 'Assisted rating entry' },
+  assistedIntro: {
+    zh: '为办事群众代录其本人给出的评价。代录评价记录录入人，并单独统计。',
+    en: 'Enter the rating a rater gave you. Assisted ratings record who entered them and are reported apart.',
+  },
+  assistedSave: { zh: '保存评价', en: 'Save rating' },
+  assistedSaved: { zh: '已保存：', en: 'Saved:' },
   deviceTitle: { zh: '请您评价', en: 'Please rate our service' },
   deviceThanks: { zh: '感谢您的评价！', en: 'Thank you for your rating!' },
   deviceCase: { zh: '本次办理：', en: 'Your case:' },

@@ -9,6 +9,7 @@
 import type { Hono } from 'hono';
 import { staffLinks } from '../../staff-nav.js';
 import { registerAppealPages } from './appeal-routes.js';
+import { registerAssistedPage } from './assisted-routes.js';
 import { registerAttributionPage } from './attribution-routes.js';
 import { registerDevicePages } from './device-routes.js';
 import { registerRatePages } from './rate-routes.js';
@@ -28,5 +29,6 @@ export function registerRatingPages(app: Hono): void {
   registerReceiptPage(app);
   registerReviewPages(app);
   registerAppealPages(app);
+  registerAssistedPage(app);
   registerAttributionPage(app);
 }
