@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const CLIENT_ENTRIES = ['curves'] as const;
+export const CLIENT_ENTRIES = ['curves', 'device'] as const;
 export type ClientEntry = (typeof CLIENT_ENTRIES)[number];
 
 const cache = new Map<string, Promise<string>>();

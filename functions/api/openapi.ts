@@ -174,6 +174,13 @@ function buildDocument(docs: RouteDoc[]): OpenApiDocument {
           description:
             'A staff token from the identity provider. Its `roles` claim (office, inspector, department, system) decides which routes it may call; department staff also carry their departments.',
         },
+        ratingKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Api-Key',
+          description:
+            'A rating key the office issues (`POST /api/v1/staff/rating-keys`), scoped to one department and one rating channel (hotline, partner-system, self-service, window-device); shown once.',
+        },
         open311ApiKey: {
           type: 'apiKey',
           in: 'query',

@@ -101,6 +101,8 @@ export interface CaseStore {
     options?: PutCaseOptions,
   ): Promise<PutCaseOutcome>;
   getCase(caseId: string): Promise<StoredCase | undefined>;
+  /** A department's latest cases by acceptance time, newest first, one page of at most `limit` (a window device's next case). */
+  recentCasesOfDepartment(departmentId: string, limit: number): Promise<StoredCase[]>;
   /**
    * Record the sweeper's view of an open case (its colour, next check date and place on
    * the warnings board); false, and nothing written, when the case changed meanwhile.

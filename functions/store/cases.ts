@@ -120,6 +120,21 @@ export class DynamoCaseStore implements CaseStore {
     return out.Item as StoredCase | undefined;
   }
 
+  async recentCasesOfDepartment(departmentId: string, limit: number): Promise<StoredCase[]> {
+    const { gsi1pk } = keys.caseByDepartment(departmentId, '', '');
+    const { items } = await queryAll(
+      this.store,
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': gsi1pk },
+        ScanIndexForward: false,
+      },
+      { limit, maxRequests: 1 },
+    );
+    return items as StoredCase[];
+  }
+
   /**
    * Record the sweeper's view of an open case: its colour and next check date (and its
    * place on the warnings board). A no-op if the case changed meanwhile.

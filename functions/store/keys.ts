@@ -142,7 +142,10 @@ export const keys = {
     gsi1pk: 'CRITLEADERS',
     gsi1sk: `${score}#${nicknameKey}`,
   }),
-  /** An Open311 api_key issued by the office (secret stored hashed); listed through gsi1. */
+  /**
+   * A key the office issues to an outside system (secret stored hashed): an Open311
+   * api_key, or a rating-channel key scoped to a department and channel; listed through gsi1.
+   */
   open311Key: (keyId: string) => ({ pk: `O311KEY#${keyId}`, sk: 'KEY' }),
   open311KeyList: (createdAt: string, keyId: string) => ({
     gsi1pk: 'O311KEYS',

@@ -75,6 +75,17 @@ export class DynamoRatingStore {
     return out.Item ? ratingOf(out.Item) : undefined;
   }
 
+  /** Which of these cases are rated already (one batch read, for a window device's next case). */
+  async ratedAmong(caseIds: readonly string[]): Promise<Set<string>> {
+    if (!caseIds.length) return new Set();
+    const found = await batchGetAll(
+      this.store,
+      caseIds.map((id) => keys.rating(id)),
+      { attempts: 5, failure: 'The ratings could not be read; please try again.' },
+    );
+    return new Set(found.map((i) => String(i.caseId)));
+  }
+
   /** Replace a rating if it is still at `expectedRev`; false when it changed meanwhile. */
   async replace(r: Rating, expectedRev: number): Promise<boolean> {
     return conditionalWrite(

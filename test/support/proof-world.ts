@@ -71,6 +71,11 @@ export interface World {
   apiKey: string;
   apiKeyId: string;
   spareApiKeyId: string;
+  /** A hotline rating key of market, a completed unrated case for it and for staff-assisted entry, a spare key id to revoke. */
+  ratingKey: string;
+  systemCase: string;
+  assistedCase: string;
+  spareRatingKeyId: string;
   /** A published ranking (department, 2026-09, v1), a draft to publish (2026-10 v1), a draft to discard (2026-08 v1). */
   publishedPeriod: string;
   draftPeriod: string;
@@ -163,7 +168,14 @@ export async function buildWorld(t: TestPlatform): Promise<World> {
     t.call('POST', '/api/v1/cases:batch', {
       token: system,
       body: {
-        cases: [food('MK-BAD', true), food('MK-APPEAL', true), food('MK-RATE', true), food('MK-OPEN', false)],
+        cases: [
+          food('MK-BAD', true),
+          food('MK-APPEAL', true),
+          food('MK-RATE', true),
+          food('MK-OPEN', false),
+          food('MK-SYS', true),
+          food('MK-ASSIST', true),
+        ],
       },
     }),
   );
@@ -258,6 +270,16 @@ export async function buildWorld(t: TestPlatform): Promise<World> {
     must('api key', t.call('POST', '/api/v1/staff/open311-keys', { token: office, body: { name } }));
   const k1 = await key('proof client');
   const k2 = await key('proof spare');
+  const ratingKey = async (name: string) =>
+    must(
+      'rating key',
+      t.call('POST', '/api/v1/staff/rating-keys', {
+        token: office,
+        body: { name, departmentId: DEPT_A, ratingChannel: 'hotline' },
+      }),
+    );
+  const rk1 = await ratingKey('proof hotline');
+  const rk2 = await ratingKey('proof spare hotline');
 
   const draft = async (period: string) =>
     must(
@@ -296,6 +318,10 @@ export async function buildWorld(t: TestPlatform): Promise<World> {
     apiKey: k1.apiKey as string,
     apiKeyId: k1.id as string,
     spareApiKeyId: k2.id as string,
+    ratingKey: rk1.apiKey as string,
+    systemCase: 'MK-SYS',
+    assistedCase: 'MK-ASSIST',
+    spareRatingKeyId: rk2.id as string,
     publishedPeriod: '2026-09',
     draftPeriod: '2026-10',
     discardPeriod: '2026-08',

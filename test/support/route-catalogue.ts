@@ -78,6 +78,8 @@ export interface RouteSpec {
   url: (w: World) => string;
   /** A valid JSON body. */
   body?: (w: World) => unknown;
+  /** Headers a valid request carries besides its body's type (a rating key). */
+  headers?: (w: World) => Record<string, string>;
   /** A valid non-JSON body. */
   raw?: { contentType: string; body: (w: World) => string };
   /** Statuses an allowed caller may get (the first allowed caller gets the first one). Default [200]. */
@@ -161,6 +163,15 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
     body: (w) => ({ caseId: w.unratedCase, token: w.unratedToken, score: 5 }),
     // One rating per case: the first caller rates, everyone after is told it is done.
     ok: [201, 409],
+  },
+  // Outside systems: an office-issued rating key is the credential, not a staff token.
+  'POST /api/v1/ratings/system': {
+    who: 'public',
+    url: () => '/api/v1/ratings/system',
+    headers: (w) => ({ 'x-api-key': w.ratingKey }),
+    body: (w) => ({ caseId: w.systemCase, score: 5 }),
+    // Idempotent on the case id: the first caller rates, the same body again is answered the same.
+    ok: [201, 200],
   },
   'POST /api/v1/ratings/:caseId/rectification-feedback': {
     who: 'public',
@@ -462,6 +473,24 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
     body: () => ({ name: 'matrix client' }),
     ok: [201],
   },
+  'POST /api/v1/staff/ratings/assisted': {
+    who: ['department'],
+    scoped: true,
+    url: () => '/api/v1/staff/ratings/assisted',
+    body: (w) => ({ caseId: w.assistedCase, score: 5 }),
+    ok: [201, 200],
+  },
+  'GET /api/v1/staff/rating-keys': { who: ['office'], url: () => '/api/v1/staff/rating-keys' },
+  'POST /api/v1/staff/rating-keys': {
+    who: ['office'],
+    url: () => '/api/v1/staff/rating-keys',
+    body: () => ({ name: 'matrix hotline', departmentId: DEPT_A, ratingChannel: 'hotline' }),
+    ok: [201],
+  },
+  'DELETE /api/v1/staff/rating-keys/:id': {
+    who: ['office'],
+    url: (w) => `/api/v1/staff/rating-keys/${w.spareRatingKeyId}`,
+  },
   'DELETE /api/v1/staff/open311-keys/:id': {
     who: ['office'],
     url: (w) => `/api/v1/staff/open311-keys/${w.spareApiKeyId}`,
@@ -503,7 +532,7 @@ export function requestOf(
   spec: RouteSpec,
   w: World,
 ): { method: string; url: string; body?: string; headers: Record<string, string> } {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...(spec.headers?.(w) ?? {}) };
   let body: string | undefined;
   if (spec.raw) {
     headers['content-type'] = spec.raw.contentType;

@@ -6,6 +6,11 @@
  */
 
 import { idSchema } from '../../domain/schemas.js';
+import {
+  assistedRatingBodySchema,
+  channelKeyBodySchema,
+  systemRatingBodySchema,
+} from '../../usecases/ratings/channel-schemas.js';
 import { inboxQuerySchema } from '../../usecases/ratings/follow-up.js';
 import {
   appealBodySchema,
@@ -121,7 +126,123 @@ export function ratingsRouteDocs(): RouteDoc[] {
       errors: [404, 409],
     });
 
+  const receipt = {
+    type: 'object',
+    required: ['caseId', 'score', 'bad', 'ratedAt'],
+    properties: {
+      caseId: { type: 'string' },
+      score,
+      bad: { type: 'boolean' },
+      ratedAt: { type: 'string' },
+      month: { type: 'string' },
+      callbackRequested: { type: 'boolean' },
+      contentVersion: { type: 'string', description: 'The evaluation content version in force' },
+      ratingChannel: {
+        type: 'string',
+        description: 'How the rating was given (not the case’s channel)',
+      },
+      indicatorSet: { type: 'string', enum: ['online', 'offline'] },
+      followUp,
+    },
+  };
+  const keyRecord = {
+    type: 'object',
+    required: ['id', 'name', 'createdAt', 'createdBy', 'scope'],
+    properties: {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      createdAt: { type: 'string' },
+      createdBy: { type: 'string' },
+      revokedAt: { type: 'string' },
+      apiKey: { type: 'string', description: 'The clear key: in the answer to issuing only' },
+      scope: {
+        type: 'object',
+        required: ['departmentId', 'ratingChannel'],
+        properties: {
+          departmentId: { type: 'string' },
+          ratingChannel: { type: 'string' },
+          windowId: { type: 'string' },
+          staffId: { type: 'string' },
+        },
+      },
+    },
+  };
+  const answerExample = {
+    caseId: 'C-2026-0001',
+    score: 2,
+    indicators: { efficiency: 2 },
+    reasons: ['efficiency.slow'],
+  };
   return [
+    describeRoute({
+      route: 'POST /api/v1/ratings/system',
+      operationId: 'rateCaseBySystem',
+      tag: 'Ratings',
+      summary:
+        'Rate a completed case from the hotline/IVR, a partner system or a terminal (one rating per case)',
+      description:
+        'Authenticated by an office-issued rating key in `X-Api-Key` (401 without a live one), scoped to one department (another department’s case is 403) and one rating channel, which the rating records and which picks the indicator set. Idempotent on the case id: the same body again answers 200 with the same receipt; different content, or a case already rated through any other channel, is 409 `already_rated`. Bodies over 16 KB are refused (413).',
+      security: [{ ratingKey: [] }],
+      body: systemRatingBodySchema,
+      bodyExample: answerExample,
+      responses: {
+        '201': { description: 'Rated', json: receipt },
+        '200': { description: 'The same submission again: the receipt of the stored rating', json: receipt },
+      },
+      errors: [401, 403, 404, 409],
+    }),
+    describeRoute({
+      route: 'POST /api/v1/staff/ratings/assisted',
+      operationId: 'rateCaseAssisted',
+      tag: 'Ratings',
+      summary: 'Enter a rating for a rater (staff-assisted; recorded with who entered it, reported apart)',
+      roles: ['department'],
+      body: assistedRatingBodySchema,
+      bodyExample: { caseId: 'C-2026-0001', score: 5 },
+      responses: {
+        '201': { description: 'Rated', json: receipt },
+        '200': { description: 'The same entry again', json: receipt },
+      },
+      errors: [404, 409],
+    }),
+    describeRoute({
+      route: 'GET /api/v1/staff/rating-keys',
+      operationId: 'listRatingKeys',
+      tag: 'Ratings',
+      summary: 'Rating-channel keys (never the keys themselves)',
+      roles: ['office'],
+      responses: {
+        '200': {
+          description: 'Keys',
+          json: {
+            type: 'object',
+            required: ['items'],
+            properties: { items: { type: 'array', items: keyRecord } },
+          },
+        },
+      },
+    }),
+    describeRoute({
+      route: 'POST /api/v1/staff/rating-keys',
+      operationId: 'issueRatingKey',
+      tag: 'Ratings',
+      summary:
+        'Issue a rating key for a department and channel (a window device also binds a window and staff member); the key is in this response only',
+      roles: ['office'],
+      body: channelKeyBodySchema,
+      bodyExample: { name: '12345 热线', departmentId: 'market', ratingChannel: 'hotline' },
+      responses: { '201': { description: 'Issued', json: keyRecord } },
+    }),
+    describeRoute({
+      route: 'DELETE /api/v1/staff/rating-keys/:id',
+      operationId: 'revokeRatingKey',
+      tag: 'Ratings',
+      summary: 'Revoke a rating key',
+      roles: ['office'],
+      params: { id: idSchema },
+      responses: { '200': { description: 'Revoked', json: keyRecord } },
+      errors: [404],
+    }),
     describeRoute({
       route: 'POST /api/v1/ratings',
       operationId: 'rateCase',

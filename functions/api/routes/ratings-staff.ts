@@ -10,6 +10,8 @@ import { canSeeDepartment } from '../../domain/identity.js';
 import { forbidden } from '../../domain/refusal.js';
 import { idSchema, parseWith } from '../../domain/schemas.js';
 import { platform } from '../../platform.js';
+import { issueChannelKey, listChannelKeys, revokeChannelKey } from '../../usecases/ratings/channel-keys.js';
+import { rateAssisted } from '../../usecases/ratings/channel-rating.js';
 import { appealsPage, badReviewsPage } from '../../usecases/ratings/console.js';
 import {
   actOnReview,
@@ -59,6 +61,24 @@ export const ratingsStaffRoutes = new Hono<AuthEnv>()
       cursor: q.cursor,
     });
     return c.json({ items: page.items, nextCursor: page.nextCursor });
+  })
+  .post('/staff/ratings/assisted', requireStaff('department'), async (c) => {
+    const { receipt, created } = await rateAssisted(
+      platform(),
+      principalOf(c),
+      await jsonBody(c, z.unknown()),
+    );
+    return c.json(receipt, created ? 201 : 200);
+  })
+  .get('/staff/rating-keys', requireStaff('office'), async (c) =>
+    c.json({ items: await listChannelKeys(platform()) }),
+  )
+  .post('/staff/rating-keys', requireStaff('office'), async (c) =>
+    c.json(await issueChannelKey(platform(), principalOf(c), await jsonBody(c, z.unknown())), 201),
+  )
+  .delete('/staff/rating-keys/:id', requireStaff('office'), async (c) => {
+    const id = parseWith(idSchema, c.req.param('id'), 'key id');
+    return c.json(await revokeChannelKey(platform(), principalOf(c), id));
   })
   .post('/staff/appeals/:caseId/ruling', requireStaff('office'), act('ruling'))
   .get(

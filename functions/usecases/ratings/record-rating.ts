@@ -79,6 +79,22 @@ export async function recordRating(
   found: FoundCase,
   input: RatingInput,
 ): Promise<Rating | undefined> {
+  const rating = await prepareRating(p, found, input);
+  return (await storeRating(p, rating)) ? rating : undefined;
+}
+
+/**
+ * Store a prepared rating with the one conditional put; false when the case was already
+ * rated, through whichever channel (nothing written).
+ */
+export async function storeRating(p: Platform, rating: Rating): Promise<boolean> {
+  if ((await p.ratings.create(rating)) === 'exists') return false;
+  await rememberStaff(p, rating);
+  return true;
+}
+
+/** Check an answer against the content in force (400) and build the rating it makes, writing nothing. */
+export async function prepareRating(p: Platform, found: FoundCase, input: RatingInput): Promise<Rating> {
   const completedAt = found.completedAt;
   if (!completedAt) throw new Refusal('case_not_completed', `Case ${found.caseId} is not completed yet.`);
   const now = p.clock.now();
@@ -100,7 +116,7 @@ export async function recordRating(
     p.calendar.calendar(),
     input.score <= 2 ? departmentOf(p, found.departmentId) : Promise.resolve(undefined),
   ]);
-  const rating = buildRating(
+  return buildRating(
     input,
     {
       caseId: found.caseId,
@@ -121,7 +137,4 @@ export async function recordRating(
       callbackPeriod: callbackPeriodOf(department, cityCallbackPeriod(readConfig())),
     },
   );
-  if ((await p.ratings.create(rating)) === 'exists') return undefined;
-  await rememberStaff(p, rating);
-  return rating;
 }
