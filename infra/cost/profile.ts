@@ -20,9 +20,9 @@ export const MEMORY_GB = { api: 1, aggregator: 1, sweeper: 0.5 } as const;
 export const ITEM_KB = {
   /** functions/store/cases.ts caseItem: 0.71 KB open, 0.79 KB completed (with phone hash and one suspension). */
   case: 0.8,
-  /** functions/store/ratings.ts ratingItem: 0.48 KB good, 0.96 KB bad with comment and callback contact (content version, rating channel and indicator set included). */
+  /** functions/store/ratings.ts ratingItem: 0.48 KB good, 0.96 KB bad with comment and callback contact (content version, rating channel, indicator set and callback period included). */
   ratingGood: 0.5,
-  ratingBad: 0.95,
+  ratingBad: 0.97,
   /** A bad review after callback + rectification records: over 1 KB, so 2 units per write. */
   ratingFollowedUp: 1.3,
   /** functions/store/critiques.ts critiqueItem: 0.86 KB submitted, 1.34 KB once routed and answered. */
